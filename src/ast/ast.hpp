@@ -1,0 +1,70 @@
+// The syntax tree the grammar actions build: Document -> title, sections -> paragraphs and
+// tables -> rows -> cells. Positions are byte offsets into the decoded UTF-8 text (SourceText),
+// which must outlive the tree: raw text is a string_view into it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xxgk::ast {
+
+struct Span {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+struct Cell {
+  Span span;
+  std::string_view raw;  // as written
+  std::string text;      // normalised (pass normalise): see src/passes/normalise.hpp
+};
+
+struct Row {
+  Span span;
+  std::vector<Cell> cells;
+};
+
+// One physical table: the rows between two interruptions (blank line, page number, paragraph).
+struct Table {
+  Span span;
+  std::vector<Row> rows;
+  int separators = 0;  // markdown |---| rows seen
+};
+
+struct Paragraph {
+  Span span;
+  std::string_view raw;
+};
+
+// A section's content in source order. A page number is kept as a break marker.
+struct Block {
+  enum class Kind { paragraph, table, page_break } kind = Kind::paragraph;
+  std::size_t index = 0;  // into Section::paragraphs or Section::tables
+};
+
+struct Section {
+  int number = 0;  // 1..6; 0 for the preamble (text before the first heading)
+  Span heading_span;
+  std::string_view heading;  // as written, markdown '#' and blanks removed
+  std::vector<Paragraph> paragraphs;
+  std::vector<Table> tables;
+  std::vector<Block> blocks;
+};
+
+struct Title {
+  bool present = false;
+  Span span;
+  std::string_view agency;
+  Span agency_span;
+  std::string_view year;
+  Span year_span;
+};
+
+struct Document {
+  Title title;
+  std::vector<Section> sections;  // sections[0] is the preamble
+};
+
+}  // namespace xxgk::ast

@@ -1,0 +1,42 @@
+// Diagnostics the way a compiler prints them: file:line:col: severity: message [code], then the
+// source line and a caret under the columns it is about.
+#include <fmt/format.h>
+
+#include "source.hpp"
+#include "xxgk/xxgk.hpp"
+
+namespace xxgk {
+
+std::string render_diagnostics(const Record& record, std::string_view source) {
+  std::string o;
+  LineIndex index(source);
+  for (const auto& d : record.diagnostics) {
+    fmt::format_to(std::back_inserter(o), "{}:{}:{}: {}: {} [{}]\n", record.path, d.line, d.column,
+                   severity_name(d.severity), d.message, d.code);
+    auto line = index.line_text(d.line);
+    if (line.empty() || source.empty()) continue;
+    // Show the line with tabs as single spaces so the caret lines up; widen CJK under CJK.
+    std::string shown, caret;
+    std::uint32_t col = 1;
+    auto line_start = static_cast<std::uint32_t>(line.data() - source.data());
+    std::uint32_t end_offset = d.offset + std::max<std::uint32_t>(d.length, 1);
+    for (std::size_t i = 0; i < line.size();) {
+      auto c = static_cast<unsigned char>(line[i]);
+      std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+      len = std::min(len, line.size() - i);
+      auto off = line_start + static_cast<std::uint32_t>(i);
+      int width = c >= 0xE0 ? 2 : 1;
+      shown.append(c == '\t' ? " " : std::string(line.substr(i, len)));
+      char mark = off == d.offset ? '^' : (off > d.offset && off < end_offset ? '~' : ' ');
+      caret.append(static_cast<std::size_t>(width), mark);
+      i += len;
+      ++col;
+    }
+    if (d.offset >= line_start + line.size()) caret += '^';
+    while (!caret.empty() && caret.back() == ' ') caret.pop_back();
+    fmt::format_to(std::back_inserter(o), "{}\n{}\n", shown, caret);
+  }
+  return o;
+}
+
+}  // namespace xxgk

@@ -1,0 +1,254 @@
+// The canonical JSON record (docs/schema.md). Written by hand for speed and a fixed key order;
+// pretty output keeps each innermost object on one line, so a record reads like the tables.
+#include <fmt/format.h>
+
+#include "xxgk/xxgk.hpp"
+
+namespace xxgk {
+
+namespace {
+
+using Buf = fmt::memory_buffer;
+
+void put(Buf& b, std::string_view s) { b.append(s.data(), s.data() + s.size()); }
+
+// A JSON string; invalid UTF-8 becomes U+FFFD so that output is always valid JSON.
+void put_string(Buf& b, std::string_view s) {
+  b.push_back('"');
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      switch (c) {
+        case '"': put(b, "\\\""); break;
+        case '\\': put(b, "\\\\"); break;
+        case '\n': put(b, "\\n"); break;
+        case '\r': put(b, "\\r"); break;
+        case '\t': put(b, "\\t"); break;
+        default:
+          if (c < 0x20) fmt::format_to(std::back_inserter(b), "\\u{:04x}", c);
+          else b.push_back(static_cast<char>(c));
+      }
+      ++i;
+      continue;
+    }
+    int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    for (int k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (ok) {
+      b.append(s.data() + i, s.data() + i + len);
+      i += len;
+    } else {
+      put(b, "\xEF\xBF\xBD");
+      ++i;
+    }
+  }
+  b.push_back('"');
+}
+
+struct Writer {
+  Buf& b;
+  bool pretty;
+  int depth = 0;
+
+  void newline() {
+    if (!pretty) return;
+    b.push_back('\n');
+    for (int i = 0; i < depth; ++i) put(b, "  ");
+  }
+  void key(std::string_view k, bool first, bool inline_obj = false) {
+    if (!first) b.push_back(',');
+    if (inline_obj) {
+      if (pretty && !first) b.push_back(' ');
+    } else {
+      newline();
+    }
+    put_string(b, k);
+    put(b, pretty ? ": " : ":");
+  }
+  void value(const Value& v) {
+    if (v) put(b, format_decimal(*v));
+    else put(b, "null");
+  }
+};
+
+void write_inline_values(Writer& w, std::initializer_list<std::pair<const char*, const Value*>> kv) {
+  w.b.push_back('{');
+  bool first = true;
+  for (auto [k, v] : kv) {
+    w.key(k, first, true);
+    w.value(*v);
+    first = false;
+  }
+  w.b.push_back('}');
+}
+
+}  // namespace
+
+std::string format_decimal(const Decimal& d) {
+  if (d.scale <= 0) return fmt::format("{}", d.units);
+  std::int64_t p = 1;
+  for (int i = 0; i < d.scale; ++i) p *= 10;
+  return fmt::format("{}.{:0{}}", d.units / p, d.units % p, d.scale);
+}
+
+const char* severity_name(Severity s) {
+  switch (s) {
+    case Severity::note: return "note";
+    case Severity::warning: return "warning";
+    case Severity::error: return "error";
+  }
+  return "error";
+}
+
+std::string to_json(const Record& r, bool pretty) {
+  Buf b;
+  Writer w{b, pretty};
+  b.push_back('{');
+  w.depth = 1;
+  w.key("schema", true);
+  put_string(b, "xxgk.report/1");
+  w.key("source", false);
+  b.push_back('{');
+  w.key("path", true, true);
+  put_string(b, r.path);
+  w.key("layout", false, true);
+  if (r.layout.empty()) put(b, "null"); else put_string(b, r.layout);
+  w.key("encoding", false, true);
+  if (r.encoding.empty()) put(b, "null"); else put_string(b, r.encoding);
+  b.push_back('}');
+  w.key("agency", false);
+  if (r.agency.empty()) put(b, "null"); else put_string(b, r.agency);
+  w.key("year", false);
+  if (r.year) fmt::format_to(std::back_inserter(b), "{}", *r.year); else put(b, "null");
+  w.key("template", false);
+  if (r.template_version.empty()) put(b, "null"); else put_string(b, r.template_version);
+
+  const auto& a = r.active_disclosure;
+  w.key("active_disclosure", false);
+  b.push_back('{');
+  w.depth = 2;
+  for (auto [name, d] : {std::pair{"rules", &a.rules}, std::pair{"normative_documents", &a.normative_documents}}) {
+    w.key(name, std::string_view(name) == "rules");
+    write_inline_values(w, {{"issued", &d->issued}, {"repealed", &d->repealed}, {"in_force", &d->in_force}});
+  }
+  for (auto [name, v] : {std::pair{"licensing", &a.licensing}, std::pair{"penalty", &a.penalty}, std::pair{"coercion", &a.coercion}}) {
+    w.key(name, false);
+    write_inline_values(w, {{"decisions", v}});
+  }
+  w.key("fees", false);
+  write_inline_values(w, {{"amount", &a.fees}});
+  w.depth = 1;
+  w.newline();
+  b.push_back('}');
+
+  w.key("applications", false);
+  b.push_back('{');
+  w.depth = 2;
+  for (int row = 0; row < kApplicationRows; ++row) {
+    w.key(kApplicationRowKeys[row], row == 0);
+    b.push_back('{');
+    for (int c = 0; c < kApplicantColumns; ++c) {
+      w.key(kApplicantColumnKeys[c], c == 0, true);
+      w.value(r.applications[row][c]);
+    }
+    b.push_back('}');
+  }
+  w.depth = 1;
+  w.newline();
+  b.push_back('}');
+
+  w.key("review_litigation", false);
+  b.push_back('{');
+  w.depth = 2;
+  for (int g = 0; g < kReviewGroups; ++g) {
+    w.key(kReviewGroupKeys[g], g == 0);
+    b.push_back('{');
+    for (int c = 0; c < kReviewColumns; ++c) {
+      w.key(kReviewColumnKeys[c], c == 0, true);
+      w.value(r.review_litigation[g][c]);
+    }
+    b.push_back('}');
+  }
+  w.depth = 1;
+  w.newline();
+  b.push_back('}');
+
+  auto array = [&](const char* name, const auto& items, auto&& write_item) {
+    w.key(name, false);
+    b.push_back('[');
+    w.depth = 2;
+    bool first = true;
+    for (const auto& it : items) {
+      if (!first) b.push_back(',');
+      w.newline();
+      write_item(it);
+      first = false;
+    }
+    w.depth = 1;
+    if (!items.empty()) w.newline();
+    b.push_back(']');
+  };
+  array("sections", r.sections, [&](const Section& s) {
+    b.push_back('{');
+    w.key("number", true, true);
+    fmt::format_to(std::back_inserter(b), "{}", s.number);
+    w.key("heading", false, true);
+    put_string(b, s.heading);
+    w.key("text", false, true);
+    put_string(b, s.text);
+    b.push_back('}');
+  });
+  array("checks", r.checks, [&](const Check& c) {
+    b.push_back('{');
+    w.key("rule", true, true);
+    put_string(b, c.rule);
+    w.key("scope", false, true);
+    put_string(b, c.scope);
+    w.key("status", false, true);
+    put_string(b, c.pass ? "pass" : "fail");
+    w.key("lhs", false, true);
+    fmt::format_to(std::back_inserter(b), "{}", c.lhs);
+    w.key("rhs", false, true);
+    fmt::format_to(std::back_inserter(b), "{}", c.rhs);
+    b.push_back('}');
+  });
+  array("diagnostics", r.diagnostics, [&](const Diagnostic& d) {
+    b.push_back('{');
+    w.key("severity", true, true);
+    put_string(b, severity_name(d.severity));
+    w.key("code", false, true);
+    put_string(b, d.code);
+    w.key("message", false, true);
+    put_string(b, d.message);
+    w.key("line", false, true);
+    fmt::format_to(std::back_inserter(b), "{}", d.line);
+    w.key("column", false, true);
+    fmt::format_to(std::back_inserter(b), "{}", d.column);
+    b.push_back('}');
+  });
+  w.depth = 0;
+  w.newline();
+  b.push_back('}');
+  return fmt::to_string(b);
+}
+
+void for_each_cell(const Record& r, const CellVisitor& visit) {
+  const auto& a = r.active_disclosure;
+  for (auto [name, d] : {std::pair{"rules", &a.rules}, std::pair{"normative_documents", &a.normative_documents}}) {
+    visit("active_disclosure", name, "issued", d->issued);
+    visit("active_disclosure", name, "repealed", d->repealed);
+    visit("active_disclosure", name, "in_force", d->in_force);
+  }
+  visit("active_disclosure", "licensing", "decisions", a.licensing);
+  visit("active_disclosure", "penalty", "decisions", a.penalty);
+  visit("active_disclosure", "coercion", "decisions", a.coercion);
+  visit("active_disclosure", "fees", "amount", a.fees);
+  for (int row = 0; row < kApplicationRows; ++row)
+    for (int c = 0; c < kApplicantColumns; ++c)
+      visit("applications", kApplicationRowKeys[row], kApplicantColumnKeys[c], r.applications[row][c]);
+  for (int g = 0; g < kReviewGroups; ++g)
+    for (int c = 0; c < kReviewColumns; ++c)
+      visit("review_litigation", kReviewGroupKeys[g], kReviewColumnKeys[c], r.review_litigation[g][c]);
+}
+
+}  // namespace xxgk

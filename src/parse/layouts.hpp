@@ -1,0 +1,22 @@
+// The registry of layouts: each is one grammar (grammar/<name>.hpp) and one line in layouts.cpp.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "ast/ast.hpp"
+
+namespace xxgk::parse {
+
+struct Layout {
+  std::string_view name;
+  ast::Document (*parse)(std::string_view text);
+  bool (*probe)(std::string_view line);  // is this line surely a table row of this layout?
+};
+
+std::span<const Layout> layouts();
+const Layout* find_layout(std::string_view name);
+// The layout whose probe matches the most lines (the first registered one on a tie).
+const Layout& detect_layout(std::string_view text);
+
+}  // namespace xxgk::parse

@@ -1,0 +1,220 @@
+#include "passes/align.hpp"
+
+#include <cstdlib>
+
+#include "passes/values.hpp"
+
+namespace xxgk::passes {
+
+int ColumnMap::position(std::string_view key) const {
+  for (const auto& [pos, k] : columns)
+    if (k == key) return pos;
+  return -1;
+}
+
+namespace {
+
+template <typename Labels>
+int find_label(std::string_view text, const Labels& labels) {
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    if (tmpl::matches_any(text, labels[i].patterns)) return static_cast<int>(i);
+  return -1;
+}
+
+struct HeaderCell {
+  int col, row, index;
+};
+
+}  // namespace
+
+ColumnMap read_header(const std::vector<const ast::Row*>& rows, const tmpl::TableSpec& spec) {
+  std::vector<HeaderCell> groups, leaves;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const auto& cells = rows[r]->cells;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const auto& t = cells[c].text;
+      if (t.empty()) continue;
+      if (int g = find_label(t, spec.column_groups); g >= 0)
+        groups.push_back({int(c), int(r), g});
+      else if (int l = find_label(t, spec.columns); l >= 0)
+        leaves.push_back({int(c), int(r), l});
+    }
+  }
+  ColumnMap map;
+  std::vector<int> seen(spec.columns.size(), 0);
+  for (const auto& leaf : leaves) {
+    std::string key(spec.columns[leaf.index].key);
+    if (!spec.column_groups.empty()) {
+      // The group is the nearest group header above the leaf, at or left of its column; without
+      // group headers, the n-th leaf of a kind belongs to the n-th group.
+      const HeaderCell* best = nullptr;
+      for (const auto& g : groups)
+        if (g.row < leaf.row && g.col <= leaf.col && (!best || g.col > best->col || (g.col == best->col && g.row > best->row)))
+          best = &g;
+      int gi = best ? best->index : seen[leaf.index];
+      ++seen[leaf.index];
+      if (gi >= static_cast<int>(spec.column_groups.size())) continue;
+      key = std::string(spec.column_groups[gi].key) + "." + key;
+    }
+    if (map.position(key) < 0) map.columns.emplace_back(leaf.col, std::move(key));
+  }
+  return map;
+}
+
+std::vector<RowIdentity> row_identities(const std::vector<std::string_view>& columns) {
+  std::vector<RowIdentity> ids;
+  std::vector<std::string_view> prefixes;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    auto key = columns[i];
+    auto dot = key.rfind('.');
+    auto prefix = dot == std::string_view::npos ? std::string_view{} : key.substr(0, dot);
+    auto leaf = dot == std::string_view::npos ? key : key.substr(dot + 1);
+    std::size_t g = 0;
+    while (g < prefixes.size() && prefixes[g] != prefix) ++g;
+    if (g == prefixes.size()) {
+      prefixes.push_back(prefix);
+      ids.emplace_back();
+    }
+    if (leaf == "total")
+      ids[g].total = static_cast<int>(i);
+    else if (leaf != "legal_subtotal")
+      ids[g].parts.push_back(static_cast<int>(i));
+  }
+  std::erase_if(ids, [](const RowIdentity& id) { return id.total < 0; });
+  return ids;
+}
+
+namespace {
+
+std::int64_t as_int(const Value& v) { return v && v->scale == 0 ? v->units : 0; }
+
+Alignment try_shift(const ast::Row& row, int label_end, const std::vector<int>& positions,
+                    const std::vector<RowIdentity>& ids, int shift) {
+  Alignment a;
+  a.shift = shift;
+  const int n = static_cast<int>(row.cells.size());
+  std::vector<bool> used(row.cells.size(), false);
+  int lost = 0, missing = 0;
+  for (int p : positions) {
+    Placed pl;
+    if (p < 0) {
+      pl.state = Placed::State::absent;
+    } else if (int c = p + shift; c <= label_end) {
+      pl.state = Placed::State::lost;
+      ++lost;
+    } else if (c >= n) {
+      pl.state = Placed::State::missing;
+      ++missing;
+    } else {
+      used[c] = true;
+      pl.cell = &row.cells[c];
+      auto v = read_value(pl.cell->text);
+      if (v.kind == CellValue::Kind::number) {
+        pl.state = Placed::State::value;
+        pl.value = v.value;
+      } else {
+        pl.state = v.kind == CellValue::Kind::invalid ? Placed::State::invalid : Placed::State::blank;
+      }
+    }
+    a.placed.push_back(pl);
+  }
+  for (int c = label_end + 1; c < n; ++c)
+    if (!used[c] && !row.cells[c].text.empty()) a.extra.push_back(&row.cells[c]);
+  double cost = 10.0 * static_cast<double>(a.extra.size()) + lost + missing + 0.5 * std::abs(shift);
+  for (const auto& id : ids) {
+    const auto& total = a.placed[id.total];
+    std::int64_t sum = 0;
+    bool any_part = false;
+    for (int i : id.parts) {
+      sum += as_int(a.placed[i].value);
+      any_part = any_part || a.placed[i].value.has_value();
+    }
+    if (as_int(total.value) != sum && total.state != Placed::State::lost && total.state != Placed::State::missing) {
+      bool part_unknown = false;
+      for (int i : id.parts)
+        part_unknown = part_unknown || a.placed[i].state == Placed::State::lost || a.placed[i].state == Placed::State::missing;
+      if (!part_unknown) {
+        a.identities_hold = false;
+        cost += 3;
+      }
+    }
+    if (!total.value && any_part) cost += 0.75;  // a row with values and no total
+  }
+  a.cost = cost;
+  return a;
+}
+
+bool same_values(const Alignment& a, const Alignment& b) {
+  for (std::size_t i = 0; i < a.placed.size(); ++i)
+    if (a.placed[i].value != b.placed[i].value) return false;
+  return true;
+}
+
+bool clean(const Alignment& a) {
+  if (!a.extra.empty()) return false;
+  for (const auto& p : a.placed)
+    if (p.state == Placed::State::lost || p.state == Placed::State::missing) return false;
+  return true;
+}
+
+}  // namespace
+
+Alignment align_row(const ast::Row& row, int label_end, const std::vector<int>& positions,
+                    const std::vector<std::string_view>& columns, std::string_view row_name,
+                    diag::Diagnostics& diags) {
+  auto ids = row_identities(columns);
+  Alignment candidates[3] = {try_shift(row, label_end, positions, ids, 0),
+                             try_shift(row, label_end, positions, ids, -1),
+                             try_shift(row, label_end, positions, ids, 1)};
+  const Alignment* best = &candidates[0];
+  for (const auto& c : candidates)
+    if (c.cost < best->cost) best = &c;
+  Alignment a = *best;
+
+  if (a.shift != 0) diags.report(diag::Id::row_shifted, row.span, row_name, a.shift > 0 ? "right" : "left");
+  for (const auto& c : candidates)
+    if (&c != best && clean(c) && !c.identities_hold && a.identities_hold && !same_values(c, a)) {
+      diags.report(diag::Id::ambiguous_alignment, row.span, row_name, ids.size() > 1 ? "the group totals" : "the row total");
+      break;
+    }
+
+  // A lost or missing cell: infer it from the total when it is the only unknown of its group.
+  for (const auto& id : ids) {
+    std::vector<int> unknown;
+    std::vector<int> members = id.parts;
+    members.push_back(id.total);
+    for (int i : members)
+      if (a.placed[i].state == Placed::State::lost || a.placed[i].state == Placed::State::missing) unknown.push_back(i);
+    if (unknown.size() != 1) continue;
+    int u = unknown.front();
+    std::int64_t sum = 0;
+    for (int i : id.parts)
+      if (i != u) sum += as_int(a.placed[i].value);
+    if (u == id.total) {
+      bool all_parts = true;
+      for (int i : id.parts) all_parts = all_parts && a.placed[i].value.has_value();
+      if (!all_parts) continue;
+      a.placed[u].value = Decimal{sum, 0};
+    } else {
+      const auto& total = a.placed[id.total].value;
+      if (!total || total->scale != 0 || total->units < sum) continue;
+      a.placed[u].value = Decimal{total->units - sum, 0};
+    }
+    diags.report(diag::Id::inferred_value, row.span, row_name, columns[u], a.placed[u].value->units);
+  }
+  for (std::size_t i = 0; i < a.placed.size(); ++i) {
+    auto& p = a.placed[i];
+    if ((p.state == Placed::State::lost || p.state == Placed::State::missing) && !p.value)
+      diags.report(diag::Id::lost_value, row.span, row_name, columns[i]);
+    if (p.state == Placed::State::invalid)
+      diags.report(diag::Id::invalid_value, p.cell->span, std::string_view(p.cell->raw), row_name, columns[i]);
+    if (p.value && p.value->scale != 0 && columns[i] != "amount") {
+      diags.report(diag::Id::fraction_count, p.cell->span, std::string_view(p.cell->raw), row_name, columns[i]);
+      p.value.reset();
+    }
+  }
+  for (const auto* cell : a.extra) diags.report(diag::Id::extra_value, cell->span, std::string_view(cell->raw), row_name);
+  return a;
+}
+
+}  // namespace xxgk::passes

@@ -1,0 +1,155 @@
+#include "passes/extract.hpp"
+
+#include "passes/align.hpp"
+#include "passes/map_rows.hpp"
+#include "xxgk/xxgk.hpp"
+
+namespace xxgk::passes {
+
+namespace {
+
+template <typename Keys>
+int index_of(const Keys& keys, std::string_view key) {
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (key == keys[i]) return static_cast<int>(i);
+  return -1;
+}
+
+Value* active_slot(ActiveDisclosure& a, std::string_view row, std::string_view col) {
+  DocumentCounts* d = row == "rules" ? &a.rules : row == "normative_documents" ? &a.normative_documents : nullptr;
+  if (d) return col == "issued" ? &d->issued : col == "repealed" ? &d->repealed : col == "in_force" ? &d->in_force : nullptr;
+  if (row == "licensing" && col == "decisions") return &a.licensing;
+  if (row == "penalty" && col == "decisions") return &a.penalty;
+  if (row == "coercion" && col == "decisions") return &a.coercion;
+  if (row == "fees" && col == "amount") return &a.fees;
+  return nullptr;
+}
+
+std::string_view column_label(const tmpl::TableSpec& spec, std::string_view key) {
+  auto leaf = key.substr(key.rfind('.') == std::string_view::npos ? 0 : key.rfind('.') + 1);
+  for (const auto& c : spec.columns)
+    if (c.key == leaf && !c.patterns.empty()) return c.patterns[0].all_of[0];
+  return {};
+}
+
+void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag::Diagnostics& diags) {
+  const auto& spec = *lt.spec;
+  const int t = static_cast<int>(spec.id);
+  ex.table_found[t] = true;
+  ex.table_span[t] = lt.span;
+
+  std::vector<bool> seen(spec.rows.size(), false);
+  std::vector<const ast::Row*> header_block;
+  ColumnMap columns;
+  bool in_header = false, reported_no_header = false;
+  std::vector<std::string_view> reported_missing;
+
+  for (const ast::Row* row : lt.rows) {
+    auto info = classify_row(*row, spec);
+    if (info.kind == RowInfo::Kind::header) {
+      if (!in_header) header_block.clear();
+      header_block.push_back(row);
+      in_header = true;
+      continue;
+    }
+    if (in_header) {
+      auto fresh = read_header(header_block, spec);
+      if (!fresh.empty()) columns = std::move(fresh);
+      in_header = false;
+    }
+    switch (info.kind) {
+      case RowInfo::Kind::blank:
+      case RowInfo::Kind::caption:
+      case RowInfo::Kind::header:
+        continue;
+      case RowInfo::Kind::unknown:
+        diags.report(diag::Id::unknown_row, row->span, info.label.empty() ? std::string_view("(no label)") : std::string_view(info.label), spec.name);
+        continue;
+      case RowInfo::Kind::data:
+      case RowInfo::Kind::subtotal:
+        break;
+    }
+    const bool subtotal = info.kind == RowInfo::Kind::subtotal;
+    const auto& rs = spec.rows[subtotal ? 0 : info.index];
+    if (!subtotal) {
+      if (seen[info.index]) {
+        diags.report(diag::Id::duplicate_row, row->span, rs.key, spec.name);
+        continue;
+      }
+      seen[info.index] = true;
+    }
+    // Columns this row has: the canonical ones, plus any non-canonical column the header has (小计).
+    std::vector<std::string_view> cols(rs.columns.begin(), rs.columns.end());
+    for (const auto& c : spec.columns)
+      if (!c.canonical && columns.position(c.key) >= 0) cols.push_back(c.key);
+    std::vector<int> positions;
+    int found = 0;
+    for (auto c : cols) {
+      positions.push_back(columns.position(c));
+      found += positions.back() >= 0;
+    }
+    if (found == 0) {  // no header for these columns: template order after the label
+      if (!reported_no_header && !columns.empty() && spec.id != tmpl::TableId::active)
+        diags.report(diag::Id::missing_header, row->span, spec.name);
+      reported_no_header = true;
+      for (std::size_t i = 0; i < rs.columns.size(); ++i) positions[i] = info.label_end + 1 + static_cast<int>(i);
+    } else {
+      for (std::size_t i = 0; i < rs.columns.size(); ++i)
+        if (positions[i] < 0 && index_of(reported_missing, cols[i]) < 0) {
+          reported_missing.push_back(cols[i]);
+          diags.report(diag::Id::missing_column, row->span, spec.name, cols[i], column_label(spec, cols[i]));
+        }
+    }
+    auto name = subtotal ? std::string_view(info.label) : rs.key;
+    auto a = align_row(*row, info.label_end, positions, cols, name, diags);
+
+    if (subtotal) {
+      diags.report(diag::Id::subtotal_row, row->span, info.label);
+      Extraction::Subtotal s{std::string(spec.subtotals[info.index].key), {}, row->span};
+      for (std::size_t i = 0; i < cols.size(); ++i)
+        if (int c = index_of(kApplicantColumnKeys, cols[i]); c >= 0) s.values[c] = a.placed[i].value;
+      ex.subtotals.push_back(std::move(s));
+      continue;
+    }
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      if (cols[i] == "legal_subtotal") {
+        ex.legal_subtotals.push_back({info.index, a.placed[i].value, row->span});
+        continue;
+      }
+      if (Value* v = slot(record, spec.id, rs.key, cols[i])) *v = a.placed[i].value;
+    }
+    if (spec.id == tmpl::TableId::applications) ex.application_span[info.index] = row->span;
+  }
+  for (std::size_t i = 0; i < spec.rows.size(); ++i)
+    if (!seen[i]) diags.report(diag::Id::missing_row, lt.span, spec.rows[i].key,
+                   spec.rows[i].patterns.empty() ? std::string_view{} : spec.rows[i].patterns[0].all_of[0], spec.name);
+}
+
+}  // namespace
+
+Value* slot(Record& record, tmpl::TableId table, std::string_view row, std::string_view column) {
+  switch (table) {
+    case tmpl::TableId::active:
+      return active_slot(record.active_disclosure, row, column);
+    case tmpl::TableId::applications: {
+      int r = index_of(kApplicationRowKeys, row), c = index_of(kApplicantColumnKeys, column);
+      return r >= 0 && c >= 0 ? &record.applications[r][c] : nullptr;
+    }
+    case tmpl::TableId::review: {
+      auto dot = column.find('.');
+      if (dot == std::string_view::npos) return nullptr;
+      int g = index_of(kReviewGroupKeys, column.substr(0, dot)), c = index_of(kReviewColumnKeys, column.substr(dot + 1));
+      return g >= 0 && c >= 0 ? &record.review_litigation[g][c] : nullptr;
+    }
+  }
+  return nullptr;
+}
+
+Extraction extract(const std::vector<LogicalTable>& tables, Record& record, diag::Diagnostics& diags) {
+  Extraction ex;
+  for (const auto& lt : tables)
+    if (lt.spec && !lt.rows.empty()) extract_table(lt, record, ex, diags);
+  return ex;
+}
+
+}  // namespace xxgk::passes

@@ -1,0 +1,39 @@
+// Pass: read the logical tables into the record — rows by label, columns by header, values
+// aligned — and report unknown, missing and duplicate rows and missing columns.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.hpp"
+#include "passes/logical_table.hpp"
+#include "xxgk/record.hpp"
+
+namespace xxgk::passes {
+
+// What the checks need beyond the record: where rows are, and the subtotals reports add.
+struct Extraction {
+  std::array<bool, 3> table_found{};
+  std::array<ast::Span, 3> table_span{};
+  std::array<ast::Span, kApplicationRows> application_span{};
+  struct Subtotal {
+    std::string group;  // "denied", "unable", "rejected", "other"
+    std::array<Value, kApplicantColumns> values;
+    ast::Span span;
+  };
+  std::vector<Subtotal> subtotals;
+  struct LegalSubtotal {  // 法人或其他组织 小计 column
+    int row;
+    Value value;
+    ast::Span span;
+  };
+  std::vector<LegalSubtotal> legal_subtotals;
+};
+
+Extraction extract(const std::vector<LogicalTable>& tables, Record& record, diag::Diagnostics& diags);
+
+// The record's value for a (table, row, column) key of the template; nullptr if none.
+Value* slot(Record& record, tmpl::TableId table, std::string_view row, std::string_view column);
+
+}  // namespace xxgk::passes

@@ -1,0 +1,37 @@
+// Pass: map rows onto the template by what their label says, not by position.
+#pragma once
+
+#include <vector>
+
+#include "ast/ast.hpp"
+#include "template/template.hpp"
+
+namespace xxgk::passes {
+
+struct RowInfo {
+  enum class Kind {
+    blank,     // no text at all
+    header,    // column header cells (自然人, 本年制发件数, 结果维持 …)
+    caption,   // a label without values (第二十条第（一）项, 三、本年度办理结果, a group label)
+    data,      // a canonical row: `index` into spec.rows
+    subtotal,  // a group row with values: `index` into spec.subtotals
+    unknown,   // text that matches nothing
+  } kind = Kind::blank;
+  int index = -1;
+  int label_end = -1;    // index of the last label cell (-1: the row has no label)
+  std::string label;     // the label cells' text, joined (normalised)
+  bool has_values = false;  // a non-empty cell after the label
+};
+
+// The label cells of a row: the non-empty cells before its first value-like cell.
+int label_end(const ast::Row& row);
+
+RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec);
+
+// Does normalised text match any header cell of the table (leaf column, group, header word)?
+bool is_header_text(std::string_view text, const tmpl::TableSpec& spec);
+
+// Is `text` a complete label of the table: a row, subtotal, caption or header label?
+bool is_complete_label(std::string_view text, const tmpl::TableSpec& spec);
+
+}  // namespace xxgk::passes

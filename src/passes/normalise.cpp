@@ -1,0 +1,104 @@
+#include "passes/normalise.hpp"
+
+namespace xxgk::passes {
+
+namespace {
+
+// Decode one UTF-8 sequence at s[i]; returns the code point and advances i. Invalid bytes come
+// back as themselves (one byte), so that nothing is lost and nothing loops.
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || i + len > s.size()) {
+    ++i;
+    return 0xDC00 + b;  // a lone surrogate never produced by valid UTF-8: keep the byte
+  }
+  char32_t cp = len == 1 ? b : b & (0xFF >> (len + 1));
+  for (int k = 1; k < len; ++k) {
+    auto c = static_cast<unsigned char>(s[i + k]);
+    if ((c & 0xC0) != 0x80) {
+      ++i;
+      return 0xDC00 + b;
+    }
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  i += len;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp >= 0xDC80 && cp <= 0xDCFF) {
+    out += static_cast<char>(cp - 0xDC00);
+  } else if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool is_blank(char32_t c) {
+  switch (c) {
+    case ' ': case '\t': case '\f': case '\v': case '\r': case '\n':
+    case 0x00A0: case 0x3000: case 0x2002: case 0x2003: case 0x2009: case 0x202F:
+    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool starts_with_br(std::string_view s) {
+  // <br>, <br/>, <br />, any case
+  if (s.size() < 4 || s[0] != '<' || (s[1] != 'b' && s[1] != 'B') || (s[2] != 'r' && s[2] != 'R')) return false;
+  std::size_t i = 3;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '/')) ++i;
+  return i < s.size() && s[i] == '>';
+}
+
+}  // namespace
+
+std::string normalise_text(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    char c = raw[i];
+    if (c == '<' && starts_with_br(raw.substr(i))) {
+      i = raw.find('>', i) + 1;
+      continue;
+    }
+    if ((c == '*' || c == '_') && i + 1 < raw.size() && raw[i + 1] == c) {
+      i += 2;
+      continue;
+    }
+    if (static_cast<unsigned char>(c) < 0x80) {  // ASCII fast path
+      if (!is_blank(static_cast<unsigned char>(c))) out += c;
+      ++i;
+      continue;
+    }
+    char32_t cp = next_code_point(raw, i);
+    if (is_blank(cp)) continue;
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+void normalise(ast::Document& doc) {
+  for (auto& section : doc.sections)
+    for (auto& table : section.tables)
+      for (auto& row : table.rows)
+        for (auto& cell : row.cells) cell.text = normalise_text(cell.raw);
+}
+
+}  // namespace xxgk::passes

@@ -1,0 +1,19 @@
+// Pass: normalise cell text for matching and reading values.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "ast/ast.hpp"
+
+namespace xxgk::passes {
+
+// Blanks of every kind and zero-width characters removed; full-width ASCII (（）１．，：) made
+// half-width; <br> and markdown emphasis (** __) removed. Labels compare equal across the
+// spellings reports use: "（三） 不予 公开" and "(三)不予公开" both give "(三)不予公开".
+std::string normalise_text(std::string_view raw);
+
+// Fill Cell::text for every cell of the document.
+void normalise(ast::Document& doc);
+
+}  // namespace xxgk::passes

@@ -1,0 +1,85 @@
+#include "passes/reassemble.hpp"
+
+#include "passes/map_rows.hpp"
+
+namespace xxgk::passes {
+
+const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec) {
+  std::vector<int> score(spec.tables.size(), 0);
+  for (const auto& row : table.rows) {
+    for (std::size_t t = 0; t < spec.tables.size(); ++t) {
+      auto info = classify_row(row, spec.tables[t]);
+      bool named = info.kind == RowInfo::Kind::header || info.kind == RowInfo::Kind::caption ||
+                   info.kind == RowInfo::Kind::subtotal ||
+                   (info.kind == RowInfo::Kind::data && info.label_end >= 0);
+      if (named && ++score[t] >= 3) return &spec.tables[t];  // confident enough: stop early
+    }
+  }
+  std::size_t best = 0;
+  for (std::size_t t = 1; t < score.size(); ++t)
+    if (score[t] > score[best]) best = t;
+  return score[best] > 0 ? &spec.tables[best] : nullptr;
+}
+
+namespace {
+
+bool starts_with_numbering(std::string_view text) { return tmpl::strip_numbering(text) != text; }
+
+// Join a label broken by the break between two fragments: the first row of the new fragment
+// holds the rest of a label whose start is the nearest text above it in the same column.
+void join_broken_labels(LogicalTable& lt, std::size_t fragment_start, diag::Diagnostics& diags) {
+  std::size_t first = fragment_start;
+  while (first < lt.rows.size() && label_end(*lt.rows[first]) < 0) ++first;
+  if (first >= lt.rows.size() || first == 0) return;
+  auto& row = *lt.rows[first];
+  int end = label_end(row);
+  for (int i = 0; i <= end; ++i) {
+    auto& cont = row.cells[i];
+    if (cont.text.empty() || starts_with_numbering(cont.text) || is_complete_label(cont.text, *lt.spec)) continue;
+    for (std::size_t r = fragment_start; r-- > 0;) {
+      auto& above = *lt.rows[r];
+      if (static_cast<std::size_t>(i) >= above.cells.size() || above.cells[i].text.empty()) continue;
+      auto& start = above.cells[i];
+      if (!is_complete_label(start.text, *lt.spec) && is_complete_label(start.text + cont.text, *lt.spec)) {
+        diags.report(diag::Id::label_joined, cont.span, start.text, cont.text);
+        start.text += cont.text;
+        cont.text.clear();
+      }
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpec& spec, diag::Diagnostics& diags) {
+  std::vector<LogicalTable> out(spec.tables.size());
+  for (std::size_t t = 0; t < spec.tables.size(); ++t) out[t].spec = &spec.tables[t];
+  const tmpl::TableSpec* previous = nullptr;
+  int previous_section = -1;
+  for (auto& section : doc.sections) {
+    for (auto& table : section.tables) {
+      const auto* ts = classify_table(table, spec);
+      if (!ts && previous && previous_section == section.number) ts = previous;
+      if (!ts) {
+        diags.report(diag::Id::unrecognised_table, table.span, table.rows.size());
+        continue;
+      }
+      auto& lt = out[static_cast<int>(ts->id)];
+      if (lt.rows.empty()) {
+        lt.span = table.span;
+        lt.section = section.number;
+        if (section.number != 0 && section.number != ts->section)
+          diags.report(diag::Id::table_outside_section, table.span, ts->name, section.number, ts->section);
+      }
+      lt.fragment_starts.push_back(lt.rows.size());
+      for (auto& row : table.rows) lt.rows.push_back(&row);
+      if (lt.fragment_starts.size() > 1) join_broken_labels(lt, lt.fragment_starts.back(), diags);
+      previous = ts;
+      previous_section = section.number;
+    }
+  }
+  return out;
+}
+
+}  // namespace xxgk::passes

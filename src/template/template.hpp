@@ -1,0 +1,68 @@
+// The national template as data: tables, their row and column labels (with the variants real
+// reports use), canonical keys and identities. One TemplateSpec per template version, so that
+// the 2019 template can be added beside template2021.cpp.
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace xxgk::tmpl {
+
+// A label matches when its normalised text (passes/normalise.hpp: no blanks, half-width
+// punctuation) contains every one of `all_of`; with `exact`, when the text with its numbering
+// ("(三)", "1.", "三、") removed equals all_of[0].
+struct Pattern {
+  std::vector<std::string_view> all_of;
+  bool exact = false;
+};
+
+struct Label {
+  std::string_view key;
+  std::vector<Pattern> patterns;
+};
+
+enum class TableId { active = 0, applications = 1, review = 2 };
+
+struct ColumnSpec {
+  std::string_view key;    // leaf key: "natural_person", "upheld", "issued"
+  std::vector<Pattern> patterns;
+  bool canonical = true;   // false: recognised and checked, kept out of the record (小计)
+};
+
+struct RowSpec {
+  std::string_view key;
+  std::vector<Pattern> patterns;
+  std::vector<std::string_view> columns;  // the value columns this row has (leaf or group.leaf)
+  std::string_view group;                 // subtotal group the row belongs to ("" if none)
+};
+
+struct TableSpec {
+  TableId id;
+  std::string_view name;   // "表三"
+  std::string_view title;  // "收到和处理政府信息公开申请情况"
+  int section = 0;         // the section that holds it
+  std::vector<RowSpec> rows;          // canonical rows, in template order
+  std::vector<Label> subtotals;       // group rows some reports add: (三)不予公开 …
+  std::vector<Label> captions;        // rows without values: 第二十条第（一）项, 三、本年度办理结果
+  std::vector<ColumnSpec> columns;    // leaf columns
+  std::vector<Label> column_groups;   // header cells above leaves: 行政复议, 复议后起诉 …
+  std::vector<Label> header_words;    // other header cells: 信息内容, 申请人情况, 行政诉讼 …
+  std::string_view unlabeled_row;     // key of a row written without a label (表四's one row)
+};
+
+struct TemplateSpec {
+  std::string_view version;  // "2021"
+  std::vector<TableSpec> tables;
+  const TableSpec& table(TableId id) const { return tables[static_cast<int>(id)]; }
+};
+
+const TemplateSpec& template_2021();
+
+// Does the normalised label text match the pattern?
+bool matches(std::string_view text, const Pattern& p);
+bool matches_any(std::string_view text, const std::vector<Pattern>& ps);
+// Text with leading numbering removed: "(三)不予公开" -> "不予公开", "1.其他" -> "其他".
+std::string_view strip_numbering(std::string_view text);
+
+}  // namespace xxgk::tmpl

@@ -1,0 +1,74 @@
+// Corpus test: every input in corpus/ is parsed and its canonical record compared, byte for
+// byte, with corpus/<input>.expected.json; the exit status with corpus/<input>.status when
+// present (default 0 or 1 as the expected record implies). Set XXGK_UPDATE_GOLDEN=1 to
+// (re)write the expected files — then check every changed value by hand against the source.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "xxgk/xxgk.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool is_input(const fs::path& p) {
+  auto name = p.filename().string();
+  return fs::is_regular_file(p) && !name.ends_with(".expected.json") && !name.ends_with(".status") &&
+         name != "README.md";
+}
+
+std::string first_difference(const std::string& a, const std::string& b) {
+  std::istringstream sa(a), sb(b);
+  std::string la, lb;
+  for (int line = 1;; ++line) {
+    bool ea = !std::getline(sa, la), eb = !std::getline(sb, lb);
+    if (ea && eb) return "";
+    if (ea || eb || la != lb)
+      return "line " + std::to_string(line) + "\n  expected: " + (eb ? "<end>" : lb) + "\n  actual:   " + (ea ? "<end>" : la);
+  }
+}
+
+}  // namespace
+
+TEST_SUITE("corpus") {
+  TEST_CASE("every corpus input gives its expected record") {
+    const fs::path corpus = XXGK_CORPUS_DIR;
+    std::vector<fs::path> inputs;
+    for (const auto& e : fs::recursive_directory_iterator(corpus))
+      if (is_input(e.path())) inputs.push_back(e.path());
+    std::sort(inputs.begin(), inputs.end());
+    REQUIRE(inputs.size() >= 5);
+    const bool update = std::getenv("XXGK_UPDATE_GOLDEN") != nullptr;
+    for (const auto& in : inputs) {
+      auto rel = fs::relative(in, corpus.parent_path()).generic_string();  // "corpus/…"
+      CAPTURE(rel);
+      auto result = xxgk::parse_bytes(slurp(in), rel);
+      auto actual = xxgk::to_json(result.record, true) + "\n";
+      auto expected_path = fs::path(in.string() + ".expected.json");
+      auto status_path = fs::path(in.string() + ".status");
+      if (update) {
+        std::ofstream(expected_path, std::ios::binary) << actual;
+        std::ofstream(status_path) << static_cast<int>(result.status) << "\n";
+        continue;
+      }
+      REQUIRE_MESSAGE(fs::exists(expected_path), "no expected record: " << expected_path);
+      auto expected = slurp(expected_path);
+      auto diff = first_difference(expected, actual);
+      CHECK_MESSAGE(diff.empty(), rel << ": record differs at " << diff);
+      REQUIRE_MESSAGE(fs::exists(status_path), "no expected status: " << status_path);
+      CHECK(static_cast<int>(result.status) == std::stoi(slurp(status_path)));
+    }
+  }
+}
