@@ -3,11 +3,11 @@
 namespace xxgk::parse {
 
 namespace {
-// Blanks a line may carry around its text: ASCII space and tab, form feed, ideographic space
-// (E3 80 80) and no-break space (C2 A0).
+// Blanks a line may carry around its text: ASCII space and tab, form feed, line ends,
+// ideographic space (E3 80 80) and no-break space (C2 A0).
 std::size_t blank_prefix(std::string_view s) {
   if (s.empty()) return 0;
-  if (s[0] == ' ' || s[0] == '\t' || s[0] == '\f' || s[0] == '\v') return 1;
+  if (s[0] == ' ' || s[0] == '\t' || s[0] == '\f' || s[0] == '\v' || s[0] == '\r' || s[0] == '\n') return 1;
   if (s.starts_with("\xE3\x80\x80")) return 3;
   if (s.starts_with("\xC2\xA0")) return 2;
   return 0;
@@ -15,7 +15,7 @@ std::size_t blank_prefix(std::string_view s) {
 std::size_t blank_suffix(std::string_view s) {
   if (s.empty()) return 0;
   char c = s.back();
-  if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return 1;
+  if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' || c == '\n') return 1;
   if (s.ends_with("\xE3\x80\x80")) return 3;
   if (s.ends_with("\xC2\xA0")) return 2;
   return 0;
