@@ -17,7 +17,6 @@ std::string render_diagnostics(const Record& record, std::string_view source) {
     if (line.empty() || source.empty()) continue;
     // Show the line with tabs as single spaces so the caret lines up; widen CJK under CJK.
     std::string shown, caret;
-    std::uint32_t col = 1;
     auto line_start = static_cast<std::uint32_t>(line.data() - source.data());
     std::uint32_t end_offset = d.offset + std::max<std::uint32_t>(d.length, 1);
     for (std::size_t i = 0; i < line.size();) {
@@ -27,10 +26,9 @@ std::string render_diagnostics(const Record& record, std::string_view source) {
       auto off = line_start + static_cast<std::uint32_t>(i);
       int width = c >= 0xE0 ? 2 : 1;
       shown.append(c == '\t' ? " " : std::string(line.substr(i, len)));
-      char mark = off == d.offset ? '^' : (off > d.offset && off < end_offset ? '~' : ' ');
-      caret.append(static_cast<std::size_t>(width), mark);
+      if (off == d.offset) caret += width == 2 ? "^~" : "^";
+      else caret.append(static_cast<std::size_t>(width), off > d.offset && off < end_offset ? '~' : ' ');
       i += len;
-      ++col;
     }
     if (d.offset >= line_start + line.size()) caret += '^';
     while (!caret.empty() && caret.back() == ' ') caret.pop_back();

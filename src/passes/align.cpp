@@ -6,6 +6,12 @@
 
 namespace xxgk::passes {
 
+ast::Span row_anchor(const ast::Row& row, int label_end) {
+  for (int i = label_end; i >= 0; --i)
+    if (!row.cells[i].text.empty()) return row.cells[i].span;
+  return row.span;
+}
+
 int ColumnMap::position(std::string_view key) const {
   for (const auto& [pos, k] : columns)
     if (k == key) return pos;
@@ -101,6 +107,7 @@ Alignment try_shift(const ast::Row& row, int label_end, const std::vector<int>& 
       pl.state = Placed::State::absent;
     } else if (int c = p + shift; c <= label_end) {
       pl.state = Placed::State::lost;
+      if (c >= 0) pl.cell = &row.cells[c];
       ++lost;
     } else if (c >= n) {
       pl.state = Placed::State::missing;
@@ -163,6 +170,8 @@ Alignment align_row(const ast::Row& row, int label_end, const std::vector<int>& 
                     const std::vector<std::string_view>& columns, std::string_view row_name,
                     diag::Diagnostics& diags) {
   auto ids = row_identities(columns);
+  const ast::Span anchor = row_anchor(row, label_end);
+  auto at = [&](const Placed& p) { return p.cell ? p.cell->span : anchor; };
   Alignment candidates[3] = {try_shift(row, label_end, positions, ids, 0),
                              try_shift(row, label_end, positions, ids, -1),
                              try_shift(row, label_end, positions, ids, 1)};
@@ -171,10 +180,10 @@ Alignment align_row(const ast::Row& row, int label_end, const std::vector<int>& 
     if (c.cost < best->cost) best = &c;
   Alignment a = *best;
 
-  if (a.shift != 0) diags.report(diag::Id::row_shifted, row.span, row_name, a.shift > 0 ? "right" : "left");
+  if (a.shift != 0) diags.report(diag::Id::row_shifted, anchor, row_name, a.shift > 0 ? "right" : "left");
   for (const auto& c : candidates)
     if (&c != best && clean(c) && !c.identities_hold && a.identities_hold && !same_values(c, a)) {
-      diags.report(diag::Id::ambiguous_alignment, row.span, row_name, ids.size() > 1 ? "the group totals" : "the row total");
+      diags.report(diag::Id::ambiguous_alignment, anchor, row_name, ids.size() > 1 ? "the group totals" : "the row total");
       break;
     }
 
@@ -200,12 +209,12 @@ Alignment align_row(const ast::Row& row, int label_end, const std::vector<int>& 
       if (!total || total->scale != 0 || total->units < sum) continue;
       a.placed[u].value = Decimal{total->units - sum, 0};
     }
-    diags.report(diag::Id::inferred_value, row.span, row_name, columns[u], a.placed[u].value->units);
+    diags.report(diag::Id::inferred_value, at(a.placed[u]), row_name, columns[u], a.placed[u].value->units);
   }
   for (std::size_t i = 0; i < a.placed.size(); ++i) {
     auto& p = a.placed[i];
     if ((p.state == Placed::State::lost || p.state == Placed::State::missing) && !p.value)
-      diags.report(diag::Id::lost_value, row.span, row_name, columns[i]);
+      diags.report(diag::Id::lost_value, at(p), row_name, columns[i]);
     if (p.state == Placed::State::invalid)
       diags.report(diag::Id::invalid_value, p.cell->span, std::string_view(p.cell->raw), row_name, columns[i]);
     if (p.value && p.value->scale != 0 && columns[i] != "amount") {

@@ -24,7 +24,7 @@ ColumnMap read_header(const std::vector<const ast::Row*>& header_rows, const tmp
 struct Placed {
   enum class State { value, blank, absent, lost, missing, invalid } state = State::absent;
   Value value;
-  const ast::Cell* cell = nullptr;
+  const ast::Cell* cell = nullptr;  // the cell read (value, blank, invalid) or in the way (lost)
 };
 
 struct Alignment {
@@ -34,6 +34,9 @@ struct Alignment {
   double cost = 0;
   bool identities_hold = true;
 };
+
+// Where to point at a row: its label (the last label cell), else the whole row.
+ast::Span row_anchor(const ast::Row& row, int label_end);
 
 // Identities a row's values must satisfy: in each group, total = the sum of the other columns.
 struct RowIdentity {

@@ -41,6 +41,7 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
   std::vector<bool> seen(spec.rows.size(), false);
   std::vector<const ast::Row*> header_block;
   ColumnMap columns;
+  ast::Span header_span = lt.span;
   bool in_header = false, reported_no_header = false;
   std::vector<std::string_view> reported_missing;
 
@@ -54,7 +55,10 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
     }
     if (in_header) {
       auto fresh = read_header(header_block, spec);
-      if (!fresh.empty()) columns = std::move(fresh);
+      if (!fresh.empty()) {
+        columns = std::move(fresh);
+        header_span = header_block.front()->span;
+      }
       in_header = false;
     }
     switch (info.kind) {
@@ -63,7 +67,7 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
       case RowInfo::Kind::header:
         continue;
       case RowInfo::Kind::unknown:
-        diags.report(diag::Id::unknown_row, row->span, info.label.empty() ? std::string_view("(no label)") : std::string_view(info.label), spec.name);
+        diags.report(diag::Id::unknown_row, row_anchor(*row, info.label_end), info.label.empty() ? std::string_view("(no label)") : std::string_view(info.label), spec.name);
         continue;
       case RowInfo::Kind::data:
       case RowInfo::Kind::subtotal:
@@ -73,7 +77,7 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
     const auto& rs = spec.rows[subtotal ? 0 : info.index];
     if (!subtotal) {
       if (seen[info.index]) {
-        diags.report(diag::Id::duplicate_row, row->span, rs.key, spec.name);
+        diags.report(diag::Id::duplicate_row, row_anchor(*row, info.label_end), rs.key, spec.name);
         continue;
       }
       seen[info.index] = true;
@@ -97,14 +101,14 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
       for (std::size_t i = 0; i < rs.columns.size(); ++i)
         if (positions[i] < 0 && index_of(reported_missing, cols[i]) < 0) {
           reported_missing.push_back(cols[i]);
-          diags.report(diag::Id::missing_column, row->span, spec.name, cols[i], column_label(spec, cols[i]));
+          diags.report(diag::Id::missing_column, header_span, spec.name, cols[i], column_label(spec, cols[i]));
         }
     }
     auto name = subtotal ? std::string_view(info.label) : rs.key;
     auto a = align_row(*row, info.label_end, positions, cols, name, diags);
 
     if (subtotal) {
-      diags.report(diag::Id::subtotal_row, row->span, info.label);
+      diags.report(diag::Id::subtotal_row, row_anchor(*row, info.label_end), info.label);
       Extraction::Subtotal s{std::string(spec.subtotals[info.index].key), {}, row->span};
       for (std::size_t i = 0; i < cols.size(); ++i)
         if (int c = index_of(kApplicantColumnKeys, cols[i]); c >= 0) s.values[c] = a.placed[i].value;

@@ -53,6 +53,8 @@ bool valid_utf8(std::string_view s) { return iconv_convert(s, "UTF-8", "UTF-32LE
 std::filesystem::path data_dir() {
 #ifdef XXGK_TEST_DATA_DIR
   return std::filesystem::path(XXGK_TEST_DATA_DIR) / "encoding";
+#elif defined(XXGK_SOURCE_DIR)
+  return std::filesystem::path(XXGK_SOURCE_DIR) / "tests" / "data" / "encoding";
 #else
   return std::filesystem::path(__FILE__).parent_path().parent_path() / "data" / "encoding";
 #endif
