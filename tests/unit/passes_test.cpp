@@ -189,6 +189,15 @@ TEST_CASE("align: shifted rows, swallowed cells, identities") {
     CHECK(a.shift == 1);
     CHECK(values(a) == std::vector<std::int64_t>{1, -1, -1, -1, -1, -1, 1});
   }
+  SUBCASE("two clean alignments: the one satisfying the row total wins, and it is reported") {
+    Diags d;
+    // As written: 商业企业 = 1 = 总计. Shifted right: 自然人 = 1, 其他 = 1, 总计 blank (2 ≠ 0).
+    auto r = row("一、本年新收\t\t\t1\t\t\t\t\t1\t\t");
+    auto a = passes::align_row(r, passes::label_end(r), pos, cols, "new_received", d.d);
+    CHECK(a.shift == 0);
+    CHECK(values(a) == std::vector<std::int64_t>{-1, 1, -1, -1, -1, -1, 1});
+    CHECK(d.has("ambiguous-alignment"));
+  }
   SUBCASE("not a number: an error at that cell") {
     Diags d;
     auto r = row("一、本年新收\t\t3\t1件\t0\t0\t0\t0\t4");
