@@ -102,14 +102,17 @@ ParseResult parse_bytes(std::string bytes, std::string path, const ParseOptions&
   passes::read_document(doc, r.record, diags);
   auto ex = passes::extract(tables, r.record, diags);
   for (int t = 0; t < 3; ++t)
-    if (!ex.table_found[t]) {
+    if (!ex.table_found[t] && tables[t].rows.empty()) {
       const auto& ts = spec.tables[t];
       ast::Span at{0, 0};
       for (const auto& s : doc.sections)
         if (s.number == ts.section) at = s.heading_span;
       diags.report(diag::Id::missing_table, at, ts.name, ts.title);
     }
-  if (any_table) r.record.template_version = std::string(spec.version);
+  if (!ex.other_version.empty())
+    r.record.template_version = std::string(ex.other_version);
+  else if (any_table)
+    r.record.template_version = std::string(spec.version);
   passes::run_checks(r.record, ex, diags);
   return finish(std::move(r));
 }

@@ -35,8 +35,16 @@ std::string_view column_label(const tmpl::TableSpec& spec, std::string_view key)
 void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag::Diagnostics& diags) {
   const auto& spec = *lt.spec;
   const int t = static_cast<int>(spec.id);
-  ex.table_found[t] = true;
   ex.table_span[t] = lt.span;
+  for (const ast::Row* row : lt.rows)
+    for (const auto& cell : row->cells)
+      for (const auto& other : spec.other_versions)
+        if (tmpl::matches_any(cell.text, other.patterns)) {
+          diags.report(diag::Id::other_template, cell.span, spec.name, other.key, std::string_view(cell.raw));
+          ex.other_version = other.key;
+          return;
+        }
+  ex.table_found[t] = true;
 
   std::vector<bool> seen(spec.rows.size(), false);
   std::vector<const ast::Row*> header_block;

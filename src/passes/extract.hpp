@@ -14,7 +14,8 @@ namespace xxgk::passes {
 
 // What the checks need beyond the record: where rows are, and the subtotals reports add.
 struct Extraction {
-  std::array<bool, 3> table_found{};
+  std::array<bool, 3> table_found{};  // found and read as this template
+  std::string_view other_version;      // a table follows another template version
   std::array<ast::Span, 3> table_span{};
   std::array<ast::Span, kApplicationRows> application_span{};
   struct Subtotal {

@@ -38,17 +38,20 @@ struct RowSpec {
 };
 
 struct TableSpec {
-  TableId id;
-  std::string_view name;   // "表三"
-  std::string_view title;  // "收到和处理政府信息公开申请情况"
+  TableId id = TableId::active;
+  std::string_view name{};   // "表三"
+  std::string_view title{};  // "收到和处理政府信息公开申请情况"
   int section = 0;         // the section that holds it
-  std::vector<RowSpec> rows;          // canonical rows, in template order
-  std::vector<Label> subtotals;       // group rows some reports add: (三)不予公开 …
-  std::vector<Label> captions;        // rows without values: 第二十条第（一）项, 三、本年度办理结果
-  std::vector<ColumnSpec> columns;    // leaf columns
-  std::vector<Label> column_groups;   // header cells above leaves: 行政复议, 复议后起诉 …
-  std::vector<Label> header_words;    // other header cells: 信息内容, 申请人情况, 行政诉讼 …
-  std::string_view unlabeled_row;     // key of a row written without a label (表四's one row)
+  std::vector<RowSpec> rows{};          // canonical rows, in template order
+  std::vector<Label> subtotals{};       // group rows some reports add: (三)不予公开 …
+  std::vector<Label> captions{};        // rows without values: 第二十条第（一）项, 三、本年度办理结果
+  std::vector<ColumnSpec> columns{};    // leaf columns
+  std::vector<Label> column_groups{};   // header cells above leaves: 行政复议, 复议后起诉 …
+  std::vector<Label> header_words{};    // other header cells: 信息内容, 申请人情况, 行政诉讼 …
+  std::string_view unlabeled_row{};     // key of a row written without a label (表四's one row)
+  // Labels only another version of the template has (2019: 本年新制作数量 …): a table showing
+  // one is that version's, and is not read as this one.
+  std::vector<Label> other_versions{};  // key = the version
 };
 
 struct TemplateSpec {

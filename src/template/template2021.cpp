@@ -35,7 +35,7 @@ const std::vector<std::string_view> kApplicant = {"natural_person", "commercial"
 
 TableSpec active_2021() {
   const std::vector<std::string_view> docs = {"issued", "repealed", "in_force"};
-  TableSpec t{TableId::active, "表二", "主动公开政府信息情况", 2, {}, {}, {}, {}, {}, {}, {}};
+  TableSpec t{.id = TableId::active, .name = "表二", .title = "主动公开政府信息情况", .section = 2};
   t.rows = {
       {"rules", {P{{"规章"}}}, docs, ""},
       {"normative_documents", {P{{"规范性文件"}}}, docs, ""},
@@ -53,11 +53,13 @@ TableSpec active_2021() {
       {"amount", {P{{"收费金额"}}}},
   };
   t.header_words = {{"content", {P{{"信息内容"}}}}};
+  t.other_versions = {{"2019", {P{{"新制作"}}, P{{"新公开"}}, P{{"对外公开总数量"}}, P{{"上一年项目数量"}},
+                                P{{"集中采购"}}}}};
   return t;
 }
 
 TableSpec applications_2021() {
-  TableSpec t{TableId::applications, "表三", "收到和处理政府信息公开申请情况", 3, {}, {}, {}, {}, {}, {}, {}};
+  TableSpec t{.id = TableId::applications, .name = "表三", .title = "收到和处理政府信息公开申请情况", .section = 3};
   auto row = [](std::string_view key, std::vector<Pattern> ps, std::string_view group = "") {
     return RowSpec{key, std::move(ps), kApplicant, group};
   };
@@ -112,7 +114,7 @@ TableSpec applications_2021() {
 }
 
 TableSpec review_2021() {
-  TableSpec t{TableId::review, "表四", "政府信息公开行政复议、行政诉讼情况", 4, {}, {}, {}, {}, {}, {}, {}};
+  TableSpec t{.id = TableId::review, .name = "表四", .title = "政府信息公开行政复议、行政诉讼情况", .section = 4};
   std::vector<std::string_view> cols;
   static const std::array<const char*, 15> kCols = {
       "review.upheld",
