@@ -21,7 +21,7 @@ namespace xxgk {
 
 namespace {
 
-constexpr std::size_t kMaxInputBytes = std::size_t{256} << 20;  // 256 MiB
+constexpr std::size_t kMaxInputBytes = std::size_t{64} << 20;  // 64 MiB: 100 times the largest real report
 
 void locate(Record& record, std::string_view text) {
   LineIndex index(text);
@@ -83,6 +83,7 @@ ParseResult parse_bytes(std::string bytes, std::string path, const ParseOptions&
   r.record.layout = std::string(layout->name);
 
   ast::Document doc = layout->parse(r.text);
+  if (doc.truncated_at != UINT32_MAX) diags.report(diag::Id::too_many_cells, {doc.truncated_at, doc.truncated_at}, ast::kMaxNodes);
   passes::normalise(doc);
   const auto& spec = tmpl::template_2021();
   auto tables = passes::reassemble(doc, spec, diags);
@@ -114,6 +115,7 @@ ParseResult parse_bytes(std::string bytes, std::string path, const ParseOptions&
   else if (any_table)
     r.record.template_version = std::string(spec.version);
   passes::run_checks(r.record, ex, diags);
+  diags.report_dropped();
   return finish(std::move(r));
 }
 

@@ -65,6 +65,12 @@ struct Title {
 struct Document {
   Title title;
   std::vector<Section> sections;  // sections[0] is the preamble
+  // Where the builder stopped adding nodes because the input has too many (see kMaxNodes).
+  std::uint32_t truncated_at = UINT32_MAX;
 };
+
+// At most this many cells, rows, paragraphs and headings are built: the AST of any input stays
+// within a few hundred MB. Real reports have a few thousand.
+inline constexpr std::size_t kMaxNodes = 2'000'000;
 
 }  // namespace xxgk::ast

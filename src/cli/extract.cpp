@@ -1,13 +1,300 @@
-// xxgk extract: placeholder until the collection command lands (issue 3).
-#include <cstdio>
+// xxgk extract: parse a whole collection into one dataset (SQLite, CSV, NDJSON) and/or a
+// summary, in parallel, in path order. See docs/extract.md.
+#include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "cli/batch.hpp"
+#include "cli/collect.hpp"
 #include "cli/commands.hpp"
+#include "cli/extract_util.hpp"
+#include "cli/progress.hpp"
+#include "emit/csv.hpp"
+#include "emit/sqlite.hpp"
+#include "xxgk/xxgk.hpp"
+
+namespace fs = std::filesystem;
 
 namespace xxgk::cli {
 
-int run_extract(const std::vector<std::string>&) {
-  std::fputs("xxgk extract: not available in this build\n", stderr);
-  return 2;
+namespace {
+
+constexpr const char* kHelp =
+    "usage: xxgk extract [options] PATH...\n"
+    "\n"
+    "Parse every report under the directories given (recursively: .txt .md .markdown .tsv) and\n"
+    "every file given, in parallel, into one dataset written in path order.\n"
+    "\n"
+    "  -o, --output FILE    write the dataset to FILE; the format follows the extension:\n"
+    "                       .sqlite .sqlite3 .db: SQLite; .csv: CSV; .ndjson .jsonl: NDJSON\n"
+    "                       ('-' is stdout, for csv and ndjson with --format)\n"
+    "  --format sqlite|csv|ndjson\n"
+    "                       the output format, whatever the extension\n"
+    "  --summary            one line per report on stdout: path, agency, year, layout, status,\n"
+    "                       failed checks (tab-separated)\n"
+    "  -j, --jobs N         parse on N threads (default: all cores)\n"
+    "  --excel              CSV: begin with a UTF-8 byte order mark, for Excel\n"
+    "  --layout NAME        do not detect the layout: tsv, markdown\n"
+    "  --encoding NAME      do not detect the encoding (an iconv name)\n"
+    "  --progress           a progress bar even when stderr is not a terminal\n"
+    "  --no-progress        no progress output\n"
+    "  -v, --verbose        print every report's diagnostics on stderr\n"
+    "  -q, --quiet          print nothing on stderr but fatal errors\n"
+    "\n"
+    "exit status: 0 every report parsed and every check passed; 1 a check failed or an error\n"
+    "diagnostic was raised; 2 a file could not be read or is not a disclosure report (the other\n"
+    "files are still written), or the command could not run\n";
+
+struct Options {
+  std::vector<std::string> paths;
+  std::string output;
+  Format format = Format::none;
+  bool summary = false;
+  unsigned jobs = 0;
+  bool excel = false;
+  bool verbose = false;
+  bool quiet = false;
+  int progress = -1;  // -1 detect, 0 off, 1 on
+  ParseOptions parse;
+};
+
+// 0: parsed; 1: exit with 0 (help); 2: usage error (message printed).
+int parse_args(const std::vector<std::string>& args, Options& o) {
+  auto usage = [](const std::string& msg) {
+    std::fprintf(stderr, "xxgk extract: %s\n(xxgk extract --help shows the options)\n", msg.c_str());
+    return 2;
+  };
+  bool only_paths = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    // "--name value", "--name=value" and, for short options, "-xVALUE".
+    std::optional<std::string> inline_value;
+    std::string name = a;
+    if (!only_paths && a.starts_with("--") && a.find('=') != std::string::npos) {
+      name = a.substr(0, a.find('='));
+      inline_value = a.substr(a.find('=') + 1);
+    } else if (!only_paths && a.size() > 2 && a[0] == '-' && a[1] != '-' && (a[1] == 'o' || a[1] == 'j')) {
+      name = a.substr(0, 2);
+      inline_value = a.substr(2);
+    }
+    auto value = [&]() -> std::optional<std::string> {
+      if (inline_value) return inline_value;
+      if (i + 1 >= args.size()) return std::nullopt;
+      return args[++i];
+    };
+    if (only_paths || a == "-" || a.empty() || a[0] != '-') {
+      o.paths.push_back(a);
+    } else if (a == "--") {
+      only_paths = true;
+    } else if (a == "--help" || a == "-h") {
+      std::fputs(kHelp, stdout);
+      return 1;
+    } else if (name == "-o" || name == "--output") {
+      auto v = value();
+      if (!v || v->empty()) return usage(name + " needs a file name");
+      o.output = *v;
+    } else if (name == "--format") {
+      auto v = value();
+      if (!v) return usage("--format needs a value: sqlite, csv, ndjson");
+      o.format = format_from_name(*v);
+      if (o.format == Format::none) return usage("unknown format '" + *v + "' (sqlite, csv, ndjson)");
+    } else if (name == "-j" || name == "--jobs") {
+      auto v = value();
+      char* end = nullptr;
+      long n = v ? std::strtol(v->c_str(), &end, 10) : 0;
+      if (!v || v->empty() || *end != '\0' || n < 1 || n > 1024) return usage(name + " needs a number of threads (1 to 1024)");
+      o.jobs = static_cast<unsigned>(n);
+    } else if (name == "--layout") {
+      auto v = value();
+      if (!v) return usage("--layout needs a value");
+      o.parse.layout = *v;
+    } else if (name == "--encoding") {
+      auto v = value();
+      if (!v) return usage("--encoding needs a value");
+      o.parse.encoding = *v;
+    } else if (a == "--summary") {
+      o.summary = true;
+    } else if (a == "--excel") {
+      o.excel = true;
+    } else if (a == "--progress") {
+      o.progress = 1;
+    } else if (a == "--no-progress") {
+      o.progress = 0;
+    } else if (a == "--verbose" || a == "-v") {
+      o.verbose = true;
+    } else if (a == "--quiet" || a == "-q") {
+      o.quiet = true;
+    } else {
+      return usage("unknown option '" + a + "'");
+    }
+  }
+  if (o.paths.empty()) return usage("no directory or file to extract");
+  if (!o.output.empty() && o.format == Format::none) {
+    o.format = format_from_extension(o.output);
+    if (o.format == Format::none)
+      return usage("cannot tell the format of '" + o.output +
+                   "' from its extension (.sqlite .sqlite3 .db .csv .ndjson .jsonl); use --format");
+  }
+  if (o.format != Format::none && o.output.empty()) o.output = "-";
+  if (o.format == Format::none && !o.summary) return usage("nothing to write: give -o FILE, --format or --summary");
+  if (o.output == "-" && o.format == Format::sqlite) return usage("SQLite output needs a file (-o FILE.sqlite)");
+  if (o.output == "-" && o.summary) return usage("--summary and the dataset cannot both go to stdout");
+  if (o.excel && o.format != Format::csv) return usage("--excel is for CSV output");
+  if (std::find(o.paths.begin(), o.paths.end(), "-") != o.paths.end())
+    return usage("extract reads files, not stdin ('-'); use xxgk parse -");
+  return 0;
+}
+
+// A CSV or NDJSON output: a file (or stdout) with a large buffer and checked writes.
+class OutFile {
+ public:
+  explicit OutFile(const std::string& path) : path_(path) {
+    if (path == "-") {
+      f_ = stdout;
+    } else {
+      f_ = std::fopen(path.c_str(), "wb");
+      if (!f_) throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
+      owned_ = true;
+    }
+    std::setvbuf(f_, nullptr, _IOFBF, 1 << 20);
+  }
+  ~OutFile() {
+    if (owned_ && f_) std::fclose(f_);
+  }
+  void write(std::string_view s) {
+    if (!s.empty() && std::fwrite(s.data(), 1, s.size(), f_) != s.size()) fail();
+  }
+  void close() {
+    if (std::fflush(f_) != 0) fail();
+    if (owned_) {
+      owned_ = false;
+      if (std::fclose(f_) != 0) {
+        f_ = nullptr;
+        fail();
+      }
+      f_ = nullptr;
+    }
+  }
+
+ private:
+  [[noreturn]] void fail() const {
+    throw std::runtime_error((path_ == "-" ? std::string("stdout") : path_) + ": write error: " + std::strerror(errno));
+  }
+  std::string path_;
+  std::FILE* f_ = nullptr;
+  bool owned_ = false;
+};
+
+// Is `output` one of the inputs (an output named like a report inside the input directory)?
+void drop_output_from_inputs(const std::string& output, std::vector<std::string>& files) {
+  if (output.empty() || output == "-") return;
+  std::error_code ec;
+  auto out = fs::weakly_canonical(output, ec);
+  if (ec) return;
+  const auto name = fs::path(output).filename();
+  std::erase_if(files, [&](const std::string& f) {
+    if (fs::path(f).filename() != name) return false;
+    std::error_code ec2;
+    auto p = fs::weakly_canonical(f, ec2);
+    return !ec2 && p == out;
+  });
+}
+
+}  // namespace
+
+int run_extract(const std::vector<std::string>& args) {
+  Options o;
+  if (int rc = parse_args(args, o)) return rc == 1 ? 0 : 2;
+
+  Inputs inputs = collect_inputs(o.paths);
+  drop_output_from_inputs(o.output, inputs.files);
+  const std::size_t n = inputs.files.size();
+  const unsigned jobs = o.jobs ? o.jobs : hardware_jobs();
+
+  Progress::Mode mode = o.quiet || o.progress == 0 ? Progress::Mode::off
+                        : o.progress == 1          ? Progress::Mode::bar
+                                                   : Progress::detect(stderr);
+  for (const auto& e : inputs.errors)
+    if (!o.quiet) std::fprintf(stderr, "xxgk extract: %s\n", e.c_str());
+  if (mode == Progress::Mode::lines)
+    std::fprintf(stderr, "xxgk extract: %zu files to parse on %u threads\n", n, std::min<std::size_t>(jobs, std::max<std::size_t>(n, 1)));
+
+  Counts counts;
+  counts.skipped = inputs.skipped;
+  counts.unreadable_dirs = inputs.errors.size();
+  try {
+    std::unique_ptr<sqlite::Writer> db;
+    std::unique_ptr<OutFile> file;
+    if (o.format == Format::sqlite) db = std::make_unique<sqlite::Writer>(o.output);
+    if (o.format == Format::csv || o.format == Format::ndjson) {
+      file = std::make_unique<OutFile>(o.output);
+      if (o.format == Format::csv) {
+        if (o.excel) file->write(csv::kUtf8Bom);
+        file->write(csv::kHeader);
+      }
+    }
+
+    BatchConfig config;
+    config.jobs = jobs;
+    config.parse = o.parse;
+    config.sha256 = o.format == Format::sqlite;
+    config.keep_text = false;
+    config.prepare = [&o](BatchItem& item) {
+      const auto& rec = item.result.record;
+      if (o.format == Format::ndjson) {
+        item.payload = to_json(rec, false);
+        item.payload += '\n';
+      } else if (o.format == Format::csv && item.result.status != Status::rejected) {
+        csv::append_rows(item.payload, rec);
+      }
+      if (o.summary) item.summary = summary_line(rec, item.result.status);
+      if (o.verbose) item.messages = render_diagnostics(rec, item.result.text);
+      else if (item.result.status == Status::rejected) item.messages = rejection_line(rec);
+    };
+    config.keep_text = o.verbose;
+
+    Progress progress(mode, n);
+    run_batch(
+        inputs.files, config,
+        [&](BatchItem& item) {
+          counts.add(item.result.status);
+          counts.bytes += item.bytes;
+          if (db) db->add(item.result.record, item.result.status, item.sha256,
+                          item.bytes || !item.sha256.empty() ? std::optional<std::uint64_t>(item.bytes) : std::nullopt);
+          if (file) file->write(item.payload);
+          if (o.summary && !item.summary.empty()) {
+            if (std::fwrite(item.summary.data(), 1, item.summary.size(), stdout) != item.summary.size())
+              throw std::runtime_error(std::string("stdout: write error: ") + std::strerror(errno));
+          }
+          if (!o.quiet && !item.messages.empty()) progress.print(item.messages);
+        },
+        [&](std::size_t done) { progress.update(done); });
+    progress.finish();
+    if (db) db->commit();
+    if (file) file->close();
+    if (o.summary && std::fflush(stdout) != 0)
+      throw std::runtime_error(std::string("stdout: write error: ") + std::strerror(errno));
+    counts.seconds = progress.elapsed_seconds();
+    counts.replaced = db ? db->replaced() : 0;
+  } catch (const std::exception& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "xxgk extract: %s\n", e.what());
+    return 2;
+  }
+  if (!o.quiet) {
+    auto line = final_summary(counts, o.format == Format::none || o.output == "-" ? std::string() : o.output);
+    std::fputs(line.c_str(), stderr);
+  }
+  return counts.exit_status();
 }
 
 }  // namespace xxgk::cli

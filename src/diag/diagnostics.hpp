@@ -27,15 +27,31 @@ class Diagnostics {
  public:
   explicit Diagnostics(std::vector<Diagnostic>& out) : out_(out) {}
 
+  // Past this many, diagnostics are counted, not kept (a hostile input cannot exhaust memory).
+  static constexpr std::size_t kMaxDiagnostics = 10000;
+
   template <typename... Args>
   void report(Id id, ast::Span at, const Args&... args) {
+    if (out_.size() >= kMaxDiagnostics) {
+      ++dropped_;
+      return;
+    }
     const auto& i = info(id);
     out_.push_back({i.severity, i.code, fmt::vformat(fmt::string_view(i.message), fmt::make_format_args(args...)), 0,
                     0, at.begin, at.end - at.begin});
   }
 
+  std::size_t dropped() const { return dropped_; }
+  // Say how many were dropped, if any (call once, at the end).
+  void report_dropped() {
+    if (!dropped_) return;
+    const auto& i = info(Id::diagnostics_dropped);
+    out_.push_back({i.severity, i.code, fmt::format("{} more diagnostics not shown", dropped_), 0, 0, 0, 0});
+  }
+
  private:
   std::vector<Diagnostic>& out_;
+  std::size_t dropped_ = 0;
 };
 
 }  // namespace xxgk::diag

@@ -20,6 +20,15 @@ struct Builder {
   std::vector<ast::Cell> cells;  // cells of the row being matched
   std::vector<ast::Row> rows;    // rows of the table being matched
   int separators = 0;
+  std::size_t nodes = 0;
+
+  // Count one more node; false (and the document marked truncated) past ast::kMaxNodes.
+  template <typename Input>
+  bool room(const Input& in) {
+    if (++nodes <= ast::kMaxNodes) return true;
+    if (doc.truncated_at == UINT32_MAX) doc.truncated_at = static_cast<std::uint32_t>(in.begin() - base);
+    return false;
+  }
 
   template <typename Input>
   ast::Span span(const Input& in) const {
@@ -40,6 +49,7 @@ template <typename Rule>
 struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::cell, Rule>>> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
+    if (!b.room(in)) return;
     b.cells.push_back({b.span(in), std::string_view(in.begin(), in.size()), {}});
   }
 };
@@ -48,6 +58,10 @@ template <typename Rule>
 struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::row, Rule>>> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
+    if (!b.room(in)) {
+      b.cells.clear();
+      return;
+    }
     ast::Row row{b.span(in), std::move(b.cells)};
     b.cells.clear();
     // A markdown row keeps the text before its first pipe and after its last one as cells: drop
@@ -81,6 +95,7 @@ template <typename Rule>
 struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::paragraph, Rule>>> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
+    if (!b.room(in)) return;
     auto& s = b.section();
     auto text = trim_blanks(std::string_view(in.begin(), in.size()));
     auto begin = static_cast<std::uint32_t>(text.data() - b.base);
@@ -91,7 +106,10 @@ struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::paragraph, Rule>>> {
 
 template <typename Rule>
 struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::page_number, Rule>>> {
-  static void apply0(Builder& b) { b.section().blocks.push_back({ast::Block::Kind::page_break, 0}); }
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    if (b.room(in)) b.section().blocks.push_back({ast::Block::Kind::page_break, 0});
+  }
 };
 
 template <int N>
@@ -104,6 +122,7 @@ template <typename Rule>
 struct action<Rule, std::enable_if_t<(section_number_v<Rule> > 0)>> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
+    if (!b.room(in)) return;
     auto text = trim_blanks(strip_markdown_marks(trim_blanks(std::string_view(in.begin(), in.size()))));
     ast::Section s;
     s.number = section_number_v<Rule>;

@@ -8,6 +8,8 @@ namespace xxgk::passes {
 
 namespace {
 
+constexpr std::size_t kMaxHeaderRows = 6;
+
 template <typename Keys>
 int index_of(const Keys& keys, std::string_view key) {
   for (std::size_t i = 0; i < keys.size(); ++i)
@@ -57,6 +59,8 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
     auto info = classify_row(*row, spec);
     if (info.kind == RowInfo::Kind::header) {
       if (!in_header) header_block.clear();
+      // A header is a few rows; past that, only the last ones count (and work stays linear).
+      if (header_block.size() == kMaxHeaderRows) header_block.erase(header_block.begin());
       header_block.push_back(row);
       in_header = true;
       continue;

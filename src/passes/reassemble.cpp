@@ -27,7 +27,8 @@ bool starts_with_numbering(std::string_view text) { return tmpl::strip_numbering
 
 // Join a label broken by the break between two fragments: the first row of the new fragment
 // holds the rest of a label whose start is the nearest text above it in the same column.
-void join_broken_labels(LogicalTable& lt, std::size_t fragment_start, diag::Diagnostics& diags) {
+void join_broken_labels(LogicalTable& lt, std::size_t previous_start, std::size_t fragment_start,
+                        diag::Diagnostics& diags) {
   std::size_t first = fragment_start;
   while (first < lt.rows.size() && label_end(*lt.rows[first]) < 0) ++first;
   if (first >= lt.rows.size() || first == 0) return;
@@ -36,7 +37,7 @@ void join_broken_labels(LogicalTable& lt, std::size_t fragment_start, diag::Diag
   for (int i = 0; i <= end; ++i) {
     auto& cont = row.cells[i];
     if (cont.text.empty() || starts_with_numbering(cont.text) || is_complete_label(cont.text, *lt.spec)) continue;
-    for (std::size_t r = fragment_start; r-- > 0;) {
+    for (std::size_t r = fragment_start; r-- > previous_start;) {  // only the fragment before the break
       auto& above = *lt.rows[r];
       if (static_cast<std::size_t>(i) >= above.cells.size() || above.cells[i].text.empty()) continue;
       auto& start = above.cells[i];
@@ -74,7 +75,8 @@ std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpe
       }
       lt.fragment_starts.push_back(lt.rows.size());
       for (auto& row : table.rows) lt.rows.push_back(&row);
-      if (lt.fragment_starts.size() > 1) join_broken_labels(lt, lt.fragment_starts.back(), diags);
+      if (auto n = lt.fragment_starts.size(); n > 1)
+        join_broken_labels(lt, lt.fragment_starts[n - 2], lt.fragment_starts[n - 1], diags);
       previous = ts;
       previous_section = section.number;
     }

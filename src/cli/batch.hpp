@@ -1,0 +1,52 @@
+// Parse many files on a pool of threads and hand the results over in input order.
+//
+// Workers claim the next input, read it (and hash it when asked), parse it and run the caller's
+// `prepare` on it, all in parallel; the calling thread receives the items strictly in index
+// order. At most `window` items are parsed ahead of the one the caller is waiting for, so memory
+// stays bounded whatever the number of inputs.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "xxgk/xxgk.hpp"
+
+namespace xxgk::cli {
+
+struct BatchItem {
+  std::size_t index = 0;
+  std::string path;
+  ParseResult result;      // result.text is emptied after `prepare` unless keep_text
+  std::string sha256;      // lowercase hex of the file's bytes; empty when not asked or unread
+  std::uint64_t bytes = 0; // bytes read (0 when the file could not be read)
+  std::string payload;     // what `prepare` wrote (an NDJSON line, CSV rows, ...)
+  std::string summary;     // a second output `prepare` may fill (the --summary line)
+};
+
+struct BatchConfig {
+  unsigned jobs = 1;        // worker threads, at least 1
+  std::size_t window = 0;   // items parsed ahead at most; 0 = 32 per worker
+  ParseOptions parse;
+  bool sha256 = false;      // hash each file's bytes
+  bool keep_text = false;   // keep ParseResult::text (to render diagnostics)
+  std::function<void(BatchItem&)> prepare;  // on a worker thread, after parsing; may be empty
+};
+
+// Read, hash and parse one file: what each worker does. Never throws: an unreadable file or an
+// internal error gives a rejected result with a diagnostic.
+BatchItem process_file(std::size_t index, const std::string& path, const BatchConfig& config);
+
+// Parses `paths` with `config.jobs` workers and calls `consume` on the calling thread for each
+// item, in index order. `tick(consumed)` is called on the calling thread after each item and at
+// least every 100 ms while waiting (for progress output). If `consume` or `tick` throws, the
+// workers stop and the exception is rethrown once they have joined.
+void run_batch(const std::vector<std::string>& paths, const BatchConfig& config,
+               const std::function<void(BatchItem&)>& consume,
+               const std::function<void(std::size_t consumed)>& tick = {});
+
+// The number of hardware threads (at least 1).
+unsigned hardware_jobs();
+
+}  // namespace xxgk::cli
