@@ -41,6 +41,7 @@ struct text_char : pg::not_one< '\r', '\n' > {};
 struct rest_of_line : pg::star< text_char > {};
 struct blank_line : pg::seq< pg::star< pg::sor< blank, pg::one< '\t' > > >, eol > {};
 struct markdown_marks : pg::seq< pg::plus< pg::one< '#' > >, blanks > {};
+struct emphasis : pg::sor< pg::two< '*' >, pg::two< '_' > > {};
 
 // Digits, ASCII or full-width.
 struct digit : pg::sor< pg::digit, pg::utf8::range< 0xFF10, 0xFF19 > > {};
@@ -73,7 +74,7 @@ struct title : pg::sor< title_one_line, title_two_lines >, tag::title {};
 struct heading_separator : pg::sor< pg::utf8::one< 0x3001, 0xFF0E, 0xFF0C >, pg::one< '.', ',' > > {};
 struct heading_char : pg::not_one< '\r', '\n', '\t', '|' > {};
 template< typename Keyword > struct heading_text : pg::seq< pg::star< pg::not_at< Keyword >, pg::not_at< pg::utf8::one< 0x3002 > >, heading_char >, Keyword, pg::star< pg::not_at< pg::utf8::one< 0x3002 > >, heading_char >, pg::eolf > {};
-template< char32_t Numeral, typename Keyword > struct heading : pg::seq< pg::opt< markdown_marks >, blanks, pg::utf8::one< Numeral >, blanks, heading_separator, blanks, heading_text< Keyword > > {};
+template< char32_t Numeral, typename Keyword > struct heading : pg::seq< pg::opt< markdown_marks >, blanks, pg::opt< emphasis >, blanks, pg::utf8::one< Numeral >, blanks, heading_separator, blanks, heading_text< Keyword > > {};
 struct section_1 : heading< U'一', spaced< U'总', U'体' > >, tag::section_heading< 1 > {};
 struct section_2 : heading< U'二', spaced< U'主', U'动', U'公', U'开' > >, tag::section_heading< 2 > {};
 struct section_3 : heading< U'三', spaced< U'申', U'请' > >, tag::section_heading< 3 > {};

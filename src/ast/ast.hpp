@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "xxgk/record.hpp"
+
 namespace xxgk::ast {
 
 struct Span {
@@ -19,6 +21,15 @@ struct Cell {
   Span span;
   std::string_view raw;  // as written
   std::string text;      // normalised (pass normalise): see src/passes/normalise.hpp
+  // What the normalised text reads as (pass normalise): see src/passes/values.hpp.
+  enum class Kind : std::uint8_t {
+    blank,    // empty
+    null,     // '/', '-', '—', '无': no value, written on purpose
+    number,   // `number` holds it
+    text,     // anything else: a label, or an invalid value
+  } kind = Kind::blank;
+  Decimal number;
+  bool value_like() const { return kind == Kind::number || kind == Kind::null; }
 };
 
 struct Row {

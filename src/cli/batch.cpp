@@ -20,7 +20,7 @@ namespace xxgk::cli {
 namespace {
 
 // parse_file's limit: larger inputs are left to parse_file, which rejects them.
-constexpr std::uint64_t kMaxReadBytes = std::uint64_t{256} << 20;
+constexpr std::uint64_t kMaxReadBytes = std::uint64_t{64} << 20;  // = kMaxInputBytes in src/pipeline.cpp
 
 // Reads a regular file whole, with one read(2) in the common case. False when the file cannot
 // be opened or read, is not a regular file, or is larger than the limit: parse_file then

@@ -23,6 +23,7 @@ struct BatchItem {
   std::uint64_t bytes = 0; // bytes read (0 when the file could not be read)
   std::string payload;     // what `prepare` wrote (an NDJSON line, CSV rows, ...)
   std::string summary;     // a second output `prepare` may fill (the --summary line)
+  std::string messages;    // a third: what to print on stderr for this item
 };
 
 struct BatchConfig {

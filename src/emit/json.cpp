@@ -16,6 +16,18 @@ void put(Buf& b, std::string_view s) { b.append(s.data(), s.data() + s.size()); 
 void put_string(Buf& b, std::string_view s) {
   b.push_back('"');
   for (std::size_t i = 0; i < s.size();) {
+    // Copy a run of bytes that need no escaping at once.
+    std::size_t run = i;
+    while (run < s.size()) {
+      auto c = static_cast<unsigned char>(s[run]);
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+      ++run;
+    }
+    if (run > i) {
+      b.append(s.data() + i, s.data() + run);
+      i = run;
+      continue;
+    }
     auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       switch (c) {
@@ -34,7 +46,14 @@ void put_string(Buf& b, std::string_view s) {
     int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     bool ok = len > 0 && i + len <= s.size();
     for (int k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok) {
+    if (ok && len == 3) {  // most Chinese text: copy a run of valid three-byte sequences
+      std::size_t j = i;
+      while (j + 3 <= s.size() && (static_cast<unsigned char>(s[j]) >> 4) == 0xE &&
+             (static_cast<unsigned char>(s[j + 1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(s[j + 2]) & 0xC0) == 0x80)
+        j += 3;
+      b.append(s.data() + i, s.data() + j);
+      i = j;
+    } else if (ok) {
       b.append(s.data() + i, s.data() + i + len);
       i += len;
     } else {

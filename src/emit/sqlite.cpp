@@ -2,14 +2,16 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "xxgk/xxgk.hpp"
 
 namespace xxgk::sqlite {
 
-const char* const kSchema = R"sql(
+const char* const kTables = R"sql(
 CREATE TABLE IF NOT EXISTS reports (
   id       INTEGER PRIMARY KEY,
   path     TEXT NOT NULL UNIQUE,
@@ -22,18 +24,25 @@ CREATE TABLE IF NOT EXISTS reports (
   encoding TEXT,
   status   TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'rejected'))
 );
-CREATE INDEX IF NOT EXISTS reports_year ON reports (year);
-CREATE INDEX IF NOT EXISTS reports_agency ON reports (agency);
 
-CREATE TABLE IF NOT EXISTS cells (
-  report   INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+-- The cells of every report, stored compactly: each (table, row, column) once in cell_keys,
+-- the values in cell_values; the view cells joins them back into tidy rows.
+CREATE TABLE IF NOT EXISTS cell_keys (
+  id       INTEGER PRIMARY KEY,
   "table"  TEXT NOT NULL,
   row      TEXT NOT NULL,
   "column" TEXT NOT NULL,
-  value    NUMERIC,
-  PRIMARY KEY (report, "table", row, "column")
+  UNIQUE ("table", row, "column")
+);
+CREATE TABLE IF NOT EXISTS cell_values (
+  report INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  key    INTEGER NOT NULL REFERENCES cell_keys (id),
+  value  NUMERIC,
+  PRIMARY KEY (report, key)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS cells_key ON cells ("table", row, "column");
+CREATE VIEW IF NOT EXISTS cells (report, "table", row, "column", value) AS
+  SELECT v.report, k."table", k.row, k."column", v.value
+  FROM cell_values AS v JOIN cell_keys AS k ON k.id = v.key;
 
 CREATE TABLE IF NOT EXISTS checks (
   report INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
@@ -43,8 +52,6 @@ CREATE TABLE IF NOT EXISTS checks (
   lhs    INTEGER NOT NULL,
   rhs    INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS checks_report ON checks (report);
-CREATE INDEX IF NOT EXISTS checks_rule ON checks (rule, status);
 
 CREATE TABLE IF NOT EXISTS diagnostics (
   report   INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
@@ -54,9 +61,22 @@ CREATE TABLE IF NOT EXISTS diagnostics (
   line     INTEGER,
   "column" INTEGER
 );
+)sql";
+
+// Secondary indexes: created with the tables, or after the rows when a run loads an empty database.
+const char* const kIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS reports_year ON reports (year);
+CREATE INDEX IF NOT EXISTS reports_agency ON reports (agency);
+CREATE INDEX IF NOT EXISTS cell_values_key ON cell_values (key);
+CREATE INDEX IF NOT EXISTS checks_report ON checks (report);
+CREATE INDEX IF NOT EXISTS checks_rule ON checks (rule, status);
 CREATE INDEX IF NOT EXISTS diagnostics_report ON diagnostics (report);
 CREATE INDEX IF NOT EXISTS diagnostics_code ON diagnostics (code);
 )sql";
+
+const std::array<const char*, 7> kIndexNames{"reports_year",       "reports_agency",     "cell_values_key",
+                                             "checks_report",      "checks_rule",        "diagnostics_report",
+                                             "diagnostics_code"};
 
 const char* status_name(Status status) {
   switch (status) {
@@ -71,8 +91,39 @@ namespace {
 
 struct Stmt {
   sqlite3_stmt* s = nullptr;
+  Stmt() = default;
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
   ~Stmt() { sqlite3_finalize(s); }
 };
+
+// One parameter of a row: NULL, an integer, a real or text (pointing into the record, which
+// outlives the statement's step).
+struct Param {
+  enum Kind { null, integer, real, text } kind = null;
+  sqlite3_int64 i = 0;
+  double d = 0;
+  std::string_view t;
+  static Param of(std::string_view s) { return {text, 0, 0, s}; }
+  static Param text_or_null(std::string_view s) { return s.empty() ? Param{} : of(s); }  // "" -> NULL, as in the JSON
+  static Param of(sqlite3_int64 v) { return {integer, v, 0, {}}; }
+  static Param of(const Value& v) {
+    if (!v) return {};
+    if (v->scale <= 0) return of(static_cast<sqlite3_int64>(v->units));
+    double p = 1;
+    for (int k = 0; k < v->scale; ++k) p *= 10;
+    return {real, 0, static_cast<double>(v->units) / p, {}};
+  }
+};
+
+void bind(sqlite3_stmt* st, int at, const Param& p) {
+  switch (p.kind) {
+    case Param::null: sqlite3_bind_null(st, at); break;
+    case Param::integer: sqlite3_bind_int64(st, at, p.i); break;
+    case Param::real: sqlite3_bind_double(st, at, p.d); break;
+    case Param::text: sqlite3_bind_text(st, at, p.t.data(), static_cast<int>(p.t.size()), SQLITE_STATIC); break;
+  }
+}
 
 }  // namespace
 
@@ -80,17 +131,37 @@ struct Writer::Impl {
   std::string path;
   sqlite3* db = nullptr;
   bool open_tx = false;
+  bool deferred_indexes = false;  // the run loads an empty database: indexes made at commit
   std::size_t replaced = 0;
-  Stmt del, report, cell, check, diag;
+
+  // Rows of one report into one table, kBatch per INSERT statement (one statement per row costs
+  // about three times as much). ?1 is the report id; each row has `width` more parameters.
+  struct Inserter {
+    static constexpr int kBatch = 25;
+    Stmt one, many;
+    int width = 0;
+    std::vector<Param> pending;  // width parameters per row
+    sqlite3_int64 report = 0;
+  };
+  Inserter cells, checks, diags;
+  Stmt find, insert_report;
+  std::array<Stmt, 4> del;  // a report's cells, checks, diagnostics, then the report
+
+  // cell_keys ids in for_each_cell's order (keys[i] is the i-th cell's table, row, column).
+  struct Key {
+    std::string table, row, column;
+    sqlite3_int64 id;
+  };
+  std::vector<Key> keys;
 
   [[noreturn]] void fail(const std::string& what) const {
     throw std::runtime_error(path + ": " + what + (db ? std::string(": ") + sqlite3_errmsg(db) : std::string()));
   }
-  void exec(const char* sql) {
-    if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail("cannot write the database");
+  void exec(const std::string& sql) {
+    if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail("cannot write the database");
   }
-  void prepare(Stmt& st, const char* sql) {
-    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st.s, nullptr) != SQLITE_OK)
+  void prepare(Stmt& st, const std::string& sql) {
+    if (sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &st.s, nullptr) != SQLITE_OK)
       fail("the database's tables are not those of xxgk (schema version 1)");
   }
   void step(Stmt& st) {
@@ -98,17 +169,67 @@ struct Writer::Impl {
     sqlite3_reset(st.s);
     if (rc != SQLITE_DONE) fail("cannot write the database");
   }
-  // Empty text is bound as NULL (like null in the JSON record).
-  void text_or_null(Stmt& st, int i, std::string_view v) {
-    if (v.empty()) sqlite3_bind_null(st.s, i);
-    else sqlite3_bind_text(st.s, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  // Reads one integer (the first column of the first row).
+  sqlite3_int64 query_int(const char* sql) {
+    Stmt st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st.s, nullptr) != SQLITE_OK || sqlite3_step(st.s) != SQLITE_ROW)
+      fail("not an SQLite database, or not one xxgk can read");
+    return sqlite3_column_int64(st.s, 0);
   }
-  void text(Stmt& st, int i, std::string_view v) {
-    sqlite3_bind_text(st.s, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+
+  void init(Inserter& in, const std::string& table_columns, int width) {
+    in.width = width;
+    auto values = [&](int rows) {
+      std::string sql = "INSERT INTO " + table_columns + " VALUES ";
+      for (int r = 0; r < rows; ++r) {
+        sql += r ? ", (?1" : "(?1";
+        for (int c = 0; c < width; ++c) sql += ", ?";
+        sql += ')';
+      }
+      return sql;
+    };
+    prepare(in.one, values(1));
+    prepare(in.many, values(Inserter::kBatch));
+    in.pending.reserve(static_cast<std::size_t>(width) * Inserter::kBatch);
   }
+  void begin(Inserter& in, sqlite3_int64 report) {
+    in.report = report;
+    in.pending.clear();
+  }
+  template <typename... P>
+  void row(Inserter& in, const P&... params) {
+    (in.pending.push_back(params), ...);
+    if (in.pending.size() == static_cast<std::size_t>(in.width) * Inserter::kBatch) flush(in);
+  }
+  void flush(Inserter& in) {
+    const std::size_t rows = in.pending.size() / static_cast<std::size_t>(in.width);
+    if (rows == 0) return;
+    auto run = [&](Stmt& st, std::size_t first, std::size_t n) {
+      sqlite3_bind_int64(st.s, 1, in.report);
+      for (std::size_t k = 0; k < n * static_cast<std::size_t>(in.width); ++k)
+        bind(st.s, static_cast<int>(k) + 2, in.pending[first * static_cast<std::size_t>(in.width) + k]);
+      step(st);
+    };
+    if (rows == static_cast<std::size_t>(Inserter::kBatch)) run(in.many, 0, rows);
+    else
+      for (std::size_t r = 0; r < rows; ++r) run(in.one, r, 1);
+    // SQLITE_STATIC text points into the record: unbind before it goes.
+    sqlite3_clear_bindings(in.one.s);
+    sqlite3_clear_bindings(in.many.s);
+    in.pending.clear();
+  }
+
+  sqlite3_int64 key_id(std::size_t i, std::string_view table, std::string_view row, std::string_view column) const {
+    if (i < keys.size() && keys[i].row == row && keys[i].column == column && keys[i].table == table) return keys[i].id;
+    for (const auto& k : keys)  // for_each_cell's order changed within a record: never expected
+      if (k.row == row && k.column == column && k.table == table) return k.id;
+    fail("no cell key for " + std::string(table) + "." + std::string(row) + "." + std::string(column));
+  }
+
   ~Impl() {
     if (open_tx && db) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-    for (Stmt* st : {&del, &report, &cell, &check, &diag}) {
+    for (Stmt* st : {&cells.one, &cells.many, &checks.one, &checks.many, &diags.one, &diags.many, &find,
+                     &insert_report, &del[0], &del[1], &del[2], &del[3]}) {
       sqlite3_finalize(st->s);
       st->s = nullptr;
     }
@@ -119,36 +240,66 @@ struct Writer::Impl {
 Writer::Writer(const std::string& path) : impl_(std::make_unique<Impl>()) {
   auto& d = *impl_;
   d.path = path;
-  if (sqlite3_open_v2(path.c_str(), &d.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+  // Before SQLite initialises (later calls are refused, harmlessly): no global memory statistics,
+  // which take a mutex on every allocation. The connection is used by one thread only.
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+  if (sqlite3_open_v2(path.c_str(), &d.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK)
     d.fail("cannot open the database");
   sqlite3_extended_result_codes(d.db, 1);
   sqlite3_busy_timeout(d.db, 5000);
-  // A large page cache keeps index updates in memory; it is a bound, not a per-report cost.
-  d.exec("PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536");
-  int version = -1;
-  {
-    Stmt st;
-    if (sqlite3_prepare_v2(d.db, "PRAGMA user_version", -1, &st.s, nullptr) != SQLITE_OK ||
-        sqlite3_step(st.s) != SQLITE_ROW)
-      d.fail("not an SQLite database");
-    version = sqlite3_column_int(st.s, 0);
-  }
+  // Foreign keys are declared (ON DELETE CASCADE) but not enforced while loading: the rows are
+  // consistent by construction, and checking two parents per cell costs a third of the load.
+  // Replacing a report deletes its rows explicitly, as the cascade would. A large page cache
+  // keeps index updates in memory; it is a bound, not a per-report cost.
+  d.exec("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536");
+  const auto version = d.query_int("PRAGMA user_version");
   if (version != 0 && version != kSchemaVersion)
     throw std::runtime_error(path + ": the database has schema version " + std::to_string(version) +
                              "; this xxgk writes version " + std::to_string(kSchemaVersion));
   d.exec("BEGIN IMMEDIATE");
   d.open_tx = true;
-  d.exec(kSchema);
-  d.exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
-  d.prepare(d.del, "DELETE FROM reports WHERE path = ?1");
-  d.prepare(d.report,
+  d.exec(kTables);
+  // Loading an empty database: build the secondary indexes once at the end (a sort) rather than
+  // row by row; nothing is replaced, so nothing needs them before.
+  d.deferred_indexes = d.query_int("SELECT EXISTS (SELECT 1 FROM reports)") == 0;
+  if (d.deferred_indexes)
+    for (const char* name : kIndexNames) d.exec("DROP INDEX IF EXISTS " + std::string(name));
+  else
+    d.exec(kIndexes);
+  d.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+
+  d.prepare(d.find, "SELECT id FROM reports WHERE path = ?1");
+  d.prepare(d.del[0], "DELETE FROM cell_values WHERE report = ?1");
+  d.prepare(d.del[1], "DELETE FROM checks WHERE report = ?1");
+  d.prepare(d.del[2], "DELETE FROM diagnostics WHERE report = ?1");
+  d.prepare(d.del[3], "DELETE FROM reports WHERE id = ?1");
+  d.prepare(d.insert_report,
             "INSERT INTO reports (path, sha256, bytes, agency, year, template, layout, encoding, status) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-  d.prepare(d.cell, "INSERT INTO cells (report, \"table\", row, \"column\", value) VALUES (?1, ?2, ?3, ?4, ?5)");
-  d.prepare(d.check, "INSERT INTO checks (report, rule, scope, status, lhs, rhs) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  d.prepare(d.diag,
-            "INSERT INTO diagnostics (report, severity, code, message, line, \"column\") "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  d.init(d.cells, "cell_values (report, key, value)", 2);
+  d.init(d.checks, "checks (report, rule, scope, status, lhs, rhs)", 5);
+  d.init(d.diags, "diagnostics (report, severity, code, message, line, \"column\")", 5);
+
+  // The keys of every cell a record has, once per database; their ids, in for_each_cell's order.
+  Stmt ins, sel;
+  d.prepare(ins, "INSERT OR IGNORE INTO cell_keys (\"table\", row, \"column\") VALUES (?1, ?2, ?3)");
+  d.prepare(sel, "SELECT id FROM cell_keys WHERE \"table\" = ?1 AND row = ?2 AND \"column\" = ?3");
+  for_each_cell(Record{}, [&](std::string_view table, std::string_view row, std::string_view column, const Value&) {
+    d.keys.push_back({std::string(table), std::string(row), std::string(column), 0});
+  });
+  for (auto& k : d.keys) {
+    for (Stmt* st : {&ins, &sel})
+      for (int i = 0; i < 3; ++i) bind(st->s, i + 1, Param::of(i == 0 ? k.table : i == 1 ? k.row : k.column));
+    d.step(ins);
+    if (sqlite3_step(sel.s) != SQLITE_ROW) d.fail("cannot read cell_keys");
+    k.id = sqlite3_column_int64(sel.s, 0);
+    sqlite3_reset(sel.s);
+  }
 }
 
 Writer::~Writer() = default;
@@ -157,69 +308,66 @@ std::size_t Writer::replaced() const { return impl_->replaced; }
 
 void Writer::add(const Record& r, Status status, std::string_view sha256, std::optional<std::uint64_t> bytes) {
   auto& d = *impl_;
-  d.text(d.del, 1, r.path);
-  d.step(d.del);
-  if (sqlite3_changes(d.db) > 0) ++d.replaced;
+  bind(d.find.s, 1, Param::of(r.path));
+  const int rc = sqlite3_step(d.find.s);
+  const sqlite3_int64 old = rc == SQLITE_ROW ? sqlite3_column_int64(d.find.s, 0) : 0;
+  sqlite3_reset(d.find.s);
+  sqlite3_clear_bindings(d.find.s);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) d.fail("cannot read the reports table");
+  if (rc == SQLITE_ROW) {
+    for (auto& st : d.del) {
+      sqlite3_bind_int64(st.s, 1, old);
+      d.step(st);
+    }
+    ++d.replaced;
+  }
 
-  d.text(d.report, 1, r.path);
-  d.text_or_null(d.report, 2, sha256);
-  if (bytes) sqlite3_bind_int64(d.report.s, 3, static_cast<sqlite3_int64>(*bytes));
-  else sqlite3_bind_null(d.report.s, 3);
-  d.text_or_null(d.report, 4, r.agency);
-  if (r.year) sqlite3_bind_int(d.report.s, 5, *r.year);
-  else sqlite3_bind_null(d.report.s, 5);
-  d.text_or_null(d.report, 6, r.template_version);
-  d.text_or_null(d.report, 7, r.layout);
-  d.text_or_null(d.report, 8, r.encoding);
-  d.text(d.report, 9, status_name(status));
-  d.step(d.report);
+  const Param params[] = {
+      Param::of(r.path),
+      Param::text_or_null(sha256),
+      bytes ? Param::of(static_cast<sqlite3_int64>(*bytes)) : Param{},
+      Param::text_or_null(r.agency),
+      r.year ? Param::of(static_cast<sqlite3_int64>(*r.year)) : Param{},
+      Param::text_or_null(r.template_version),
+      Param::text_or_null(r.layout),
+      Param::text_or_null(r.encoding),
+      Param::of(status_name(status)),
+  };
+  for (int i = 0; i < 9; ++i) bind(d.insert_report.s, i + 1, params[i]);
+  d.step(d.insert_report);
+  sqlite3_clear_bindings(d.insert_report.s);
   const sqlite3_int64 id = sqlite3_last_insert_rowid(d.db);
 
   if (status != Status::rejected) {
-    sqlite3_bind_int64(d.cell.s, 1, id);
+    d.begin(d.cells, id);
+    std::size_t i = 0;
     for_each_cell(r, [&](std::string_view table, std::string_view row, std::string_view column, const Value& v) {
-      d.text(d.cell, 2, table);
-      d.text(d.cell, 3, row);
-      d.text(d.cell, 4, column);
-      if (!v) {
-        sqlite3_bind_null(d.cell.s, 5);
-      } else if (v->scale <= 0) {
-        sqlite3_bind_int64(d.cell.s, 5, v->units);
-      } else {
-        double p = 1;
-        for (int i = 0; i < v->scale; ++i) p *= 10;
-        sqlite3_bind_double(d.cell.s, 5, static_cast<double>(v->units) / p);
-      }
-      d.step(d.cell);  // sqlite3_reset keeps the bindings: report stays bound
+      d.row(d.cells, Param::of(d.key_id(i++, table, row, column)), Param::of(v));
     });
+    d.flush(d.cells);
   }
-  sqlite3_bind_int64(d.check.s, 1, id);
-  for (const auto& c : r.checks) {
-    d.text(d.check, 2, c.rule);
-    d.text(d.check, 3, c.scope);
-    d.text(d.check, 4, c.pass ? "pass" : "fail");
-    sqlite3_bind_int64(d.check.s, 5, c.lhs);
-    sqlite3_bind_int64(d.check.s, 6, c.rhs);
-    d.step(d.check);
-  }
-  sqlite3_bind_int64(d.diag.s, 1, id);
+  d.begin(d.checks, id);
+  for (const auto& c : r.checks)
+    d.row(d.checks, Param::of(c.rule), Param::of(c.scope), Param::of(c.pass ? "pass" : "fail"), Param::of(c.lhs),
+          Param::of(c.rhs));
+  d.flush(d.checks);
+  d.begin(d.diags, id);
   for (const auto& g : r.diagnostics) {
-    d.text(d.diag, 2, severity_name(g.severity));
-    d.text(d.diag, 3, g.code);
-    d.text(d.diag, 4, g.message);
-    if (g.line) sqlite3_bind_int64(d.diag.s, 5, g.line);
-    else sqlite3_bind_null(d.diag.s, 5);
-    if (g.line) sqlite3_bind_int64(d.diag.s, 6, g.column);
-    else sqlite3_bind_null(d.diag.s, 6);
-    d.step(d.diag);
+    const bool at = g.line != 0;  // no position: NULL line and column
+    d.row(d.diags, Param::of(severity_name(g.severity)), Param::of(g.code), Param::of(g.message),
+          at ? Param::of(static_cast<sqlite3_int64>(g.line)) : Param{},
+          at ? Param::of(static_cast<sqlite3_int64>(g.column)) : Param{});
   }
-  // Bindings with SQLITE_STATIC point into `r`; drop them before it goes.
-  for (Stmt* st : {&d.del, &d.report, &d.cell, &d.check, &d.diag}) sqlite3_clear_bindings(st->s);
+  d.flush(d.diags);
 }
 
 void Writer::commit() {
   auto& d = *impl_;
   if (!d.open_tx) return;
+  if (d.deferred_indexes) {
+    d.exec(kIndexes);
+    d.deferred_indexes = false;
+  }
   d.exec("COMMIT");
   d.open_tx = false;
 }

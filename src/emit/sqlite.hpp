@@ -3,6 +3,7 @@
 // writes is one transaction; a report whose path is already in the database replaces it.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -16,8 +17,10 @@ namespace xxgk::sqlite {
 // The schema version stored in PRAGMA user_version.
 inline constexpr int kSchemaVersion = 1;
 
-// The CREATE statements (idempotent: IF NOT EXISTS).
-extern const char* const kSchema;
+// The CREATE statements (idempotent: IF NOT EXISTS): tables and view, then secondary indexes.
+extern const char* const kTables;
+extern const char* const kIndexes;
+extern const std::array<const char*, 7> kIndexNames;  // the indexes kIndexes creates
 
 // "ok", "failed", "rejected".
 const char* status_name(Status status);

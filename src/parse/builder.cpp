@@ -30,6 +30,9 @@ std::string_view trim_blanks(std::string_view s) {
 
 std::string_view strip_markdown_marks(std::string_view s) {
   while (!s.empty() && s.front() == '#') s.remove_prefix(1);
+  s = trim_blanks(s);
+  for (std::string_view mark : {"**", "__"})
+    if (s.size() >= 4 && s.starts_with(mark) && s.ends_with(mark)) s = trim_blanks(s.substr(2, s.size() - 4));
   return s;
 }
 

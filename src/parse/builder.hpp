@@ -39,7 +39,7 @@ struct Builder {
 
 // Trim blanks (ASCII space, tab, form feed, ideographic and no-break space) from both ends.
 std::string_view trim_blanks(std::string_view s);
-// Drop leading markdown '#' marks.
+// Drop leading markdown '#' marks, and ** or __ emphasis around the text.
 std::string_view strip_markdown_marks(std::string_view s);
 
 template <typename Rule, typename = void>
@@ -50,7 +50,7 @@ struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::cell, Rule>>> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
     if (!b.room(in)) return;
-    b.cells.push_back({b.span(in), std::string_view(in.begin(), in.size()), {}});
+    b.cells.push_back({b.span(in), std::string_view(in.begin(), in.size()), {}, ast::Cell::Kind::blank, {}});
   }
 };
 

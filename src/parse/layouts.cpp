@@ -1,5 +1,7 @@
 #include "parse/layouts.hpp"
 
+#include <cstring>
+
 #include "grammar/markdown.hpp"
 #include "grammar/tsv.hpp"
 #include "parse/builder.hpp"
@@ -39,14 +41,19 @@ const Layout* find_layout(std::string_view name) {
 
 const Layout& detect_layout(std::string_view text) {
   std::size_t counts[std::size(kLayouts)] = {};
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    auto nl = text.find_first_of("\r\n", pos);
-    auto line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+  const char* p = text.data();
+  const char* end = p + text.size();
+  while (p < end) {
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    const char* line_end = nl ? nl : end;
+    // A CR-only file is one "line" here; split it on CR as well.
+    if (const char* cr = static_cast<const char*>(std::memchr(p, '\r', static_cast<std::size_t>(line_end - p)));
+        cr && cr + 1 != line_end)
+      line_end = cr;
+    std::string_view line(p, static_cast<std::size_t>(line_end - p));
     for (std::size_t i = 0; i < std::size(kLayouts); ++i)
       if (kLayouts[i].probe(line)) ++counts[i];
-    if (nl == std::string_view::npos) break;
-    pos = nl + 1;
+    p = line_end + 1;
   }
   std::size_t best = 0;
   for (std::size_t i = 1; i < std::size(kLayouts); ++i)

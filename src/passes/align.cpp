@@ -115,12 +115,13 @@ Alignment try_shift(const ast::Row& row, int label_end, const std::vector<int>& 
     } else {
       used[c] = true;
       pl.cell = &row.cells[c];
-      auto v = read_value(pl.cell->text);
-      if (v.kind == CellValue::Kind::number) {
-        pl.state = Placed::State::value;
-        pl.value = v.value;
-      } else {
-        pl.state = v.kind == CellValue::Kind::invalid ? Placed::State::invalid : Placed::State::blank;
+      switch (pl.cell->kind) {
+        case ast::Cell::Kind::number:
+          pl.state = Placed::State::value;
+          pl.value = pl.cell->number;
+          break;
+        case ast::Cell::Kind::text: pl.state = Placed::State::invalid; break;
+        default: pl.state = Placed::State::blank;
       }
     }
     a.placed.push_back(pl);

@@ -53,6 +53,7 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
   ColumnMap columns;
   ast::Span header_span = lt.span;
   bool in_header = false, reported_no_header = false;
+  std::string_view last_group;  // group of the last canonical row, for a 小计 row closing it
   std::vector<std::string_view> reported_missing;
 
   for (const ast::Row* row : lt.rows) {
@@ -86,7 +87,14 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
         break;
     }
     const bool subtotal = info.kind == RowInfo::Kind::subtotal;
+    std::string_view group = subtotal ? spec.subtotals[info.index].key : std::string_view{};
+    if (subtotal && group.empty()) group = last_group;
+    if (subtotal && group.empty()) {
+      diags.report(diag::Id::unknown_row, row_anchor(*row, info.label_end), std::string_view(info.label), spec.name);
+      continue;
+    }
     const auto& rs = spec.rows[subtotal ? 0 : info.index];
+    if (!subtotal) last_group = rs.group;
     if (!subtotal) {
       if (seen[info.index]) {
         diags.report(diag::Id::duplicate_row, row_anchor(*row, info.label_end), rs.key, spec.name);
@@ -121,7 +129,7 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
 
     if (subtotal) {
       diags.report(diag::Id::subtotal_row, row_anchor(*row, info.label_end), info.label);
-      Extraction::Subtotal s{std::string(spec.subtotals[info.index].key), {}, row->span};
+      Extraction::Subtotal s{std::string(group), {}, row->span};
       for (std::size_t i = 0; i < cols.size(); ++i)
         if (int c = index_of(kApplicantColumnKeys, cols[i]); c >= 0) s.values[c] = a.placed[i].value;
       ex.subtotals.push_back(std::move(s));
@@ -138,7 +146,8 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
   }
   for (std::size_t i = 0; i < spec.rows.size(); ++i)
     if (!seen[i]) diags.report(diag::Id::missing_row, lt.span, spec.rows[i].key,
-                   spec.rows[i].patterns.empty() ? std::string_view{} : spec.rows[i].patterns[0].all_of[0], spec.name);
+                   spec.rows[i].patterns.empty() ? std::string_view("the row of values") : spec.rows[i].patterns[0].all_of[0],
+                   spec.name);
 }
 
 }  // namespace

@@ -6,11 +6,6 @@ namespace xxgk::passes {
 
 namespace {
 
-bool value_like(const ast::Cell& c) {
-  auto k = read_value(c.text).kind;
-  return k == CellValue::Kind::number || k == CellValue::Kind::null;
-}
-
 template <typename Specs>
 int find_label(std::string_view text, const Specs& specs) {
   for (std::size_t i = 0; i < specs.size(); ++i)
@@ -20,12 +15,21 @@ int find_label(std::string_view text, const Specs& specs) {
 
 }  // namespace
 
+bool label_like(const ast::Cell& c) {
+  if (c.kind != ast::Cell::Kind::text) return false;
+  // A label has Chinese in it, and digits at its start only as numbering ("1.属于…", not "38件").
+  bool non_ascii = false;
+  for (char ch : c.text) non_ascii = non_ascii || static_cast<unsigned char>(ch) >= 0x80;
+  if (!non_ascii) return false;
+  return !(c.text[0] >= '0' && c.text[0] <= '9') || tmpl::strip_numbering(c.text) != c.text;
+}
+
 int label_end(const ast::Row& row) {
   int last = -1;
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
     const auto& c = row.cells[i];
     if (c.text.empty()) continue;
-    if (value_like(c)) break;
+    if (!label_like(c)) break;  // a value, or a value cell holding something else
     last = static_cast<int>(i);
   }
   return last;
@@ -53,7 +57,7 @@ RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec) {
     if (c.text.empty()) continue;
     any_text = true;
     if (static_cast<int>(i) > info.label_end) info.has_values = true;
-    if (is_header_text(c.text, spec)) ++header_cells;
+    if (c.kind == ast::Cell::Kind::text && is_header_text(c.text, spec)) ++header_cells;
   }
   if (!any_text) return info;  // blank
 

@@ -23,7 +23,12 @@ struct RowInfo {
   bool has_values = false;  // a non-empty cell after the label
 };
 
-// The label cells of a row: the non-empty cells before its first value-like cell.
+// A cell that can be part of a row label: text with Chinese in it that does not start with a
+// number (numbering such as "1." aside). "38件", "O" and "1,2" are malformed values, not labels.
+bool label_like(const ast::Cell& c);
+
+// The label cells of a row: index of the last label-like cell before its first other non-empty
+// cell; -1 when the row has no label.
 int label_end(const ast::Row& row);
 
 RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec);

@@ -1,5 +1,7 @@
 #include "passes/normalise.hpp"
 
+#include "passes/values.hpp"
+
 namespace xxgk::passes {
 
 namespace {
@@ -98,7 +100,10 @@ void normalise(ast::Document& doc) {
   for (auto& section : doc.sections)
     for (auto& table : section.tables)
       for (auto& row : table.rows)
-        for (auto& cell : row.cells) cell.text = normalise_text(cell.raw);
+        for (auto& cell : row.cells) {
+          cell.text = normalise_text(cell.raw);
+          classify_cell(cell);
+        }
 }
 
 }  // namespace xxgk::passes

@@ -4,7 +4,7 @@
 
 namespace xxgk::passes {
 
-const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec) {
+const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec, int section) {
   std::vector<int> score(spec.tables.size(), 0);
   for (const auto& row : table.rows) {
     for (std::size_t t = 0; t < spec.tables.size(); ++t) {
@@ -15,6 +15,9 @@ const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::Templ
       if (named && ++score[t] >= 3) return &spec.tables[t];  // confident enough: stop early
     }
   }
+  // Weak evidence (a header cell both tables have, such as 总计): the section it stands in decides.
+  for (std::size_t t = 0; t < score.size(); ++t)
+    if (score[t] > 0 && spec.tables[t].section == section) ++score[t];
   std::size_t best = 0;
   for (std::size_t t = 1; t < score.size(); ++t)
     if (score[t] > score[best]) best = t;
@@ -45,6 +48,7 @@ void join_broken_labels(LogicalTable& lt, std::size_t previous_start, std::size_
         diags.report(diag::Id::label_joined, cont.span, start.text, cont.text);
         start.text += cont.text;
         cont.text.clear();
+        cont.kind = ast::Cell::Kind::blank;
       }
       break;
     }
@@ -60,7 +64,7 @@ std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpe
   int previous_section = -1;
   for (auto& section : doc.sections) {
     for (auto& table : section.tables) {
-      const auto* ts = classify_table(table, spec);
+      const auto* ts = classify_table(table, spec, section.number);
       if (!ts && previous && previous_section == section.number) ts = previous;
       if (!ts) {
         diags.report(diag::Id::unrecognised_table, table.span, table.rows.size());

@@ -14,7 +14,8 @@ namespace xxgk::passes {
 // Cells of `doc` must be normalised. Label cells may be rewritten (joined labels).
 std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpec& spec, diag::Diagnostics& diags);
 
-// Which template table does this physical table's content name? nullptr when none.
-const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec);
+// Which template table does this physical table's content name? nullptr when none. Where the
+// content names two equally, the one that belongs in `section` wins.
+const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec, int section);
 
 }  // namespace xxgk::passes

@@ -4,9 +4,28 @@
 
 namespace xxgk::passes {
 
+void classify_cell(ast::Cell& cell) {
+  auto v = read_value(cell.text);
+  using K = ast::Cell::Kind;
+  switch (v.kind) {
+    case CellValue::Kind::blank: cell.kind = K::blank; break;
+    case CellValue::Kind::null: cell.kind = K::null; break;
+    case CellValue::Kind::number: cell.kind = K::number; break;
+    case CellValue::Kind::invalid: cell.kind = K::text; break;
+  }
+  cell.number = v.value;
+}
+
 CellValue read_value(std::string_view t) {
   CellValue v;
   if (t.empty()) return v;
+  // Fast path: a plain count.
+  if (t.size() <= 9) {
+    std::int64_t units = 0;
+    std::size_t i = 0;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') units = units * 10 + (t[i++] - '0');
+    if (i == t.size()) return {CellValue::Kind::number, {units, 0}};
+  }
   for (std::string_view null_mark : {"/", "-", "—", "——", "–", "无", "\\", "－"})
     if (t == null_mark) {
       v.kind = CellValue::Kind::null;

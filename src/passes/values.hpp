@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "ast/ast.hpp"
 #include "xxgk/record.hpp"
 
 namespace xxgk::passes {
@@ -15,10 +16,12 @@ struct CellValue {
     invalid,  // anything else
   } kind = Kind::blank;
   Decimal value;
-  bool present() const { return kind == Kind::number; }
 };
 
 // `text` is normalised (passes/normalise.hpp).
 CellValue read_value(std::string_view text);
+
+// Set cell.kind and cell.number from cell.text.
+void classify_cell(ast::Cell& cell);
 
 }  // namespace xxgk::passes

@@ -43,7 +43,7 @@ struct TableSpec {
   std::string_view title{};  // "收到和处理政府信息公开申请情况"
   int section = 0;         // the section that holds it
   std::vector<RowSpec> rows{};          // canonical rows, in template order
-  std::vector<Label> subtotals{};       // group rows some reports add: (三)不予公开 …
+  std::vector<Label> subtotals{};       // group rows some reports add: (三)不予公开 …; key "" = the group above
   std::vector<Label> captions{};        // rows without values: 第二十条第（一）项, 三、本年度办理结果
   std::vector<ColumnSpec> columns{};    // leaf columns
   std::vector<Label> column_groups{};   // header cells above leaves: 行政复议, 复议后起诉 …

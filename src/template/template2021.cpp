@@ -95,6 +95,7 @@ TableSpec applications_2021() {
       {"unable", {P{{"无法提供"}}}},
       {"rejected", {P{{"不予处理"}}}},
       {"other", {P{{"其他处理"}}, P{{"其它处理"}}}},
+      {"", {P{{"小计"}, true}, P{{"合计"}, true}}},  // a 小计 row closing the group above it
   };
   t.captions = {{"results", {P{{"办理结果"}}}}};
   t.columns = {

@@ -26,7 +26,8 @@ ast::Row row(std::string_view tsv) {
     auto tab = tsv.find('\t', pos);
     auto raw = tsv.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos);
     r.cells.push_back({{static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + raw.size())}, raw,
-                       passes::normalise_text(raw)});
+                       passes::normalise_text(raw), ast::Cell::Kind::blank, {}});
+    passes::classify_cell(r.cells.back());
     if (tab == std::string_view::npos) break;
     pos = tab + 1;
   }
