@@ -84,8 +84,8 @@ ParseResult parse_bytes(std::string bytes, std::string path, const ParseOptions&
 
   ast::Document doc = layout->parse(r.text);
   if (doc.truncated_at != UINT32_MAX) diags.report(diag::Id::too_many_cells, {doc.truncated_at, doc.truncated_at}, ast::kMaxNodes);
-  passes::normalise(doc);
   const auto& spec = tmpl::template_2021();
+  passes::normalise(doc, spec.matcher);
   auto tables = passes::reassemble(doc, spec, diags);
 
   bool any_table = false;

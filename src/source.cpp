@@ -1,11 +1,19 @@
 #include "source.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace xxgk {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
+  const bool has_cr = text.find('\r') != std::string_view::npos;
+  if (!has_cr) {  // the common case: find line ends with memchr
+    const char* begin = text.data();
+    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', text.size() - (p - begin))));)
+      starts_.push_back(static_cast<std::uint32_t>(++p - begin));
+    return;
+  }
   for (std::uint32_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')))
       starts_.push_back(i + 1);

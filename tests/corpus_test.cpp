@@ -30,14 +30,14 @@ bool is_input(const fs::path& p) {
          name != "README.md";
 }
 
-std::string first_difference(const std::string& a, const std::string& b) {
-  std::istringstream sa(a), sb(b);
-  std::string la, lb;
+std::string first_difference(const std::string& expected, const std::string& actual) {
+  std::istringstream se(expected), sa(actual);
+  std::string le, la;
   for (int line = 1;; ++line) {
-    bool ea = !std::getline(sa, la), eb = !std::getline(sb, lb);
-    if (ea && eb) return "";
-    if (ea || eb || la != lb)
-      return "line " + std::to_string(line) + "\n  expected: " + (eb ? "<end>" : lb) + "\n  actual:   " + (ea ? "<end>" : la);
+    bool ee = !std::getline(se, le), ea = !std::getline(sa, la);
+    if (ee && ea) return "";
+    if (ee || ea || le != la)
+      return "line " + std::to_string(line) + "\n  expected: " + (ee ? "<end>" : le) + "\n  actual:   " + (ea ? "<end>" : la);
   }
 }
 

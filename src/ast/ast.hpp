@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "template/matcher.hpp"
 #include "xxgk/record.hpp"
 
 namespace xxgk::ast {
@@ -29,6 +30,7 @@ struct Cell {
     text,     // anything else: a label, or an invalid value
   } kind = Kind::blank;
   Decimal number;
+  tmpl::Hits hits;  // template label fragments in `text` (pass normalise)
   bool value_like() const { return kind == Kind::number || kind == Kind::null; }
 };
 

@@ -2,6 +2,8 @@
 // pretty output keeps each innermost object on one line, so a record reads like the tables.
 #include <fmt/format.h>
 
+#include <array>
+
 #include "xxgk/xxgk.hpp"
 
 namespace xxgk {
@@ -81,12 +83,14 @@ struct Writer {
     } else {
       newline();
     }
-    put_string(b, k);
-    put(b, pretty ? ": " : ":");
+    b.push_back('"');  // keys are the schema's own identifiers: nothing to escape
+    put(b, k);
+    put(b, pretty ? "\": " : "\":");
   }
   void value(const Value& v) {
-    if (v) put(b, format_decimal(*v));
-    else put(b, "null");
+    if (!v) put(b, "null");
+    else if (v->scale == 0 && v->units >= 0 && v->units < 10) b.push_back(static_cast<char>('0' + v->units));
+    else put(b, format_decimal(*v));
   }
 };
 
@@ -99,6 +103,13 @@ void write_inline_values(Writer& w, std::initializer_list<std::pair<const char*,
     first = false;
   }
   w.b.push_back('}');
+}
+
+template <std::size_t N>
+std::array<std::string_view, N> views(const std::array<const char*, N>& keys) {
+  std::array<std::string_view, N> v;
+  for (std::size_t i = 0; i < N; ++i) v[i] = keys[i];
+  return v;
 }
 
 }  // namespace
@@ -121,6 +132,9 @@ const char* severity_name(Severity s) {
 
 std::string to_json(const Record& r, bool pretty) {
   Buf b;
+  std::size_t text_size = 0;
+  for (const auto& s : r.sections) text_size += s.text.size() + s.heading.size();
+  b.reserve(text_size + 12000 + 160 * (r.checks.size() + r.diagnostics.size()));
   Writer w{b, pretty};
   b.push_back('{');
   w.depth = 1;
@@ -160,14 +174,18 @@ std::string to_json(const Record& r, bool pretty) {
   w.newline();
   b.push_back('}');
 
+  static const auto row_keys = views(kApplicationRowKeys);
+  static const auto col_keys = views(kApplicantColumnKeys);
+  static const auto group_keys = views(kReviewGroupKeys);
+  static const auto review_keys = views(kReviewColumnKeys);
   w.key("applications", false);
   b.push_back('{');
   w.depth = 2;
   for (int row = 0; row < kApplicationRows; ++row) {
-    w.key(kApplicationRowKeys[row], row == 0);
+    w.key(row_keys[row], row == 0);
     b.push_back('{');
     for (int c = 0; c < kApplicantColumns; ++c) {
-      w.key(kApplicantColumnKeys[c], c == 0, true);
+      w.key(col_keys[c], c == 0, true);
       w.value(r.applications[row][c]);
     }
     b.push_back('}');
@@ -180,10 +198,10 @@ std::string to_json(const Record& r, bool pretty) {
   b.push_back('{');
   w.depth = 2;
   for (int g = 0; g < kReviewGroups; ++g) {
-    w.key(kReviewGroupKeys[g], g == 0);
+    w.key(group_keys[g], g == 0);
     b.push_back('{');
     for (int c = 0; c < kReviewColumns; ++c) {
-      w.key(kReviewColumnKeys[c], c == 0, true);
+      w.key(review_keys[c], c == 0, true);
       w.value(r.review_litigation[g][c]);
     }
     b.push_back('}');

@@ -50,7 +50,9 @@ struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::cell, Rule>>> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
     if (!b.room(in)) return;
-    b.cells.push_back({b.span(in), std::string_view(in.begin(), in.size()), {}, ast::Cell::Kind::blank, {}});
+    auto& cell = b.cells.emplace_back();
+    cell.span = b.span(in);
+    cell.raw = std::string_view(in.begin(), in.size());
   }
 };
 

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "passes/map_rows.hpp"
 #include "passes/values.hpp"
 
 namespace xxgk::passes {
@@ -20,13 +21,6 @@ int ColumnMap::position(std::string_view key) const {
 
 namespace {
 
-template <typename Labels>
-int find_label(std::string_view text, const Labels& labels) {
-  for (std::size_t i = 0; i < labels.size(); ++i)
-    if (tmpl::matches_any(text, labels[i].patterns)) return static_cast<int>(i);
-  return -1;
-}
-
 struct HeaderCell {
   int col, row, index;
 };
@@ -39,10 +33,10 @@ ColumnMap read_header(const std::vector<const ast::Row*>& rows, const tmpl::Tabl
     const auto& cells = rows[r]->cells;
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const auto& t = cells[c].text;
-      if (t.empty()) continue;
-      if (int g = find_label(t, spec.column_groups); g >= 0)
+      if (t.empty() || cells[c].hits.none()) continue;
+      if (int g = tmpl::find_label(cells[c].hits, t, spec.column_groups); g >= 0)
         groups.push_back({int(c), int(r), g});
-      else if (int l = find_label(t, spec.columns); l >= 0)
+      else if (int l = tmpl::find_label(cells[c].hits, t, spec.columns); l >= 0)
         leaves.push_back({int(c), int(r), l});
     }
   }
@@ -223,6 +217,9 @@ Alignment align_row(const ast::Row& row, int label_end, const std::vector<int>& 
       p.value.reset();
     }
   }
+  for (int c = 0; c <= label_end; ++c)  // stray values before the label
+    if (const auto& cell = row.cells[c]; !cell.text.empty() && !label_like(cell))
+      diags.report(diag::Id::extra_value, cell.span, std::string_view(cell.raw), row_name);
   for (const auto* cell : a.extra) diags.report(diag::Id::extra_value, cell->span, std::string_view(cell->raw), row_name);
   return a;
 }

@@ -41,7 +41,7 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
   for (const ast::Row* row : lt.rows)
     for (const auto& cell : row->cells)
       for (const auto& other : spec.other_versions)
-        if (tmpl::matches_any(cell.text, other.patterns)) {
+        if (tmpl::matches_any(cell.hits, cell.text, other.patterns)) {
           diags.report(diag::Id::other_template, cell.span, spec.name, other.key, std::string_view(cell.raw));
           ex.other_version = other.key;
           return;
@@ -80,7 +80,8 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
       case RowInfo::Kind::header:
         continue;
       case RowInfo::Kind::unknown:
-        diags.report(diag::Id::unknown_row, row_anchor(*row, info.label_end), info.label.empty() ? std::string_view("(no label)") : std::string_view(info.label), spec.name);
+        diags.report(info.has_values ? diag::Id::unknown_row_values : diag::Id::unknown_row, row_anchor(*row, info.label_end),
+                     info.label.empty() ? std::string_view("(no label)") : std::string_view(info.label), spec.name);
         continue;
       case RowInfo::Kind::data:
       case RowInfo::Kind::subtotal:

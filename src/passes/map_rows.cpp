@@ -4,16 +4,7 @@
 
 namespace xxgk::passes {
 
-namespace {
-
-template <typename Specs>
-int find_label(std::string_view text, const Specs& specs) {
-  for (std::size_t i = 0; i < specs.size(); ++i)
-    if (tmpl::matches_any(text, specs[i].patterns)) return static_cast<int>(i);
-  return -1;
-}
-
-}  // namespace
+using tmpl::find_label;
 
 bool label_like(const ast::Cell& c) {
   if (c.kind != ast::Cell::Kind::text) return false;
@@ -25,26 +16,33 @@ bool label_like(const ast::Cell& c) {
 }
 
 int label_end(const ast::Row& row) {
-  int last = -1;
-  for (std::size_t i = 0; i < row.cells.size(); ++i) {
+  // The label starts at the first label-like cell: stray values before it ("1⇥(二) 部分公开⇥0…")
+  // fall in the label area, where align_row reports them as values outside the columns.
+  const int n = static_cast<int>(row.cells.size());
+  int first = 0;
+  while (first < n && (row.cells[first].text.empty() || !label_like(row.cells[first]))) ++first;
+  if (first == n) return -1;
+  int last = first;
+  for (int i = first + 1; i < n; ++i) {
     const auto& c = row.cells[i];
     if (c.text.empty()) continue;
-    if (!label_like(c)) break;  // a value, or a value cell holding something else
-    last = static_cast<int>(i);
+    if (!label_like(c)) break;  // the first value after the label
+    last = i;
   }
   return last;
 }
 
-bool is_header_text(std::string_view text, const tmpl::TableSpec& spec) {
-  if (text.empty()) return false;
-  for (const auto& c : spec.columns)
-    if (tmpl::matches_any(text, c.patterns)) return true;
-  return find_label(text, spec.column_groups) >= 0 || find_label(text, spec.header_words) >= 0;
+bool is_header_text(const tmpl::Hits& hits, std::string_view text, const tmpl::TableSpec& spec) {
+  if (text.empty() || hits.none()) return false;
+  return find_label(hits, text, spec.columns) >= 0 || find_label(hits, text, spec.column_groups) >= 0 ||
+         find_label(hits, text, spec.header_words) >= 0;
 }
 
 bool is_complete_label(std::string_view text, const tmpl::TableSpec& spec) {
-  return find_label(text, spec.rows) >= 0 || find_label(text, spec.subtotals) >= 0 ||
-         find_label(text, spec.captions) >= 0 || is_header_text(text, spec);
+  auto hits = tmpl::template_2021().matcher.scan(text);
+  if (hits.none()) return false;
+  return find_label(hits, text, spec.rows) >= 0 || find_label(hits, text, spec.subtotals) >= 0 ||
+         find_label(hits, text, spec.captions) >= 0 || is_header_text(hits, text, spec);
 }
 
 RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec) {
@@ -57,23 +55,28 @@ RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec) {
     if (c.text.empty()) continue;
     any_text = true;
     if (static_cast<int>(i) > info.label_end) info.has_values = true;
-    if (c.kind == ast::Cell::Kind::text && is_header_text(c.text, spec)) ++header_cells;
+    if (c.kind == ast::Cell::Kind::text && is_header_text(c.hits, c.text, spec)) ++header_cells;
   }
   if (!any_text) return info;  // blank
 
   // The most specific label is the last label cell; the whole label is all of them joined.
-  std::string_view last;
+  const ast::Cell* last = nullptr;
+  int label_cells = 0;
   for (int i = 0; i <= info.label_end; ++i) {
-    const auto& t = row.cells[i].text;
-    if (t.empty()) continue;
-    info.label += t;
-    last = t;
+    const auto& c = row.cells[i];
+    if (c.text.empty()) continue;
+    info.label += c.text;
+    last = &c;
+    ++label_cells;
   }
+  // The label's fragments: the last cell's, or (when the label spans cells) the joined text's.
+  tmpl::Hits label_hits = last && label_cells > 1 ? tmpl::template_2021().matcher.scan(info.label) : tmpl::Hits{};
   int row_index = -1;
-  if (!last.empty()) {
-    row_index = find_label(last, spec.rows);
-    if (row_index < 0) row_index = find_label(info.label, spec.rows);
+  if (last) {
+    row_index = find_label(last->hits, last->text, spec.rows);
+    if (row_index < 0 && label_cells > 1) row_index = find_label(label_hits, info.label, spec.rows);
   }
+  if (last && label_cells == 1) label_hits = last->hits;
 
   if (!info.has_values && header_cells > 0 && (header_cells >= 2 || row_index < 0)) {
     info.kind = RowInfo::Kind::header;
@@ -90,12 +93,12 @@ RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec) {
       if (spec.rows[i].key == spec.unlabeled_row) info.index = static_cast<int>(i);
     return info;
   }
-  if (int s = last.empty() ? -1 : find_label(last, spec.subtotals); s >= 0) {
+  if (int s = last ? find_label(last->hits, last->text, spec.subtotals) : -1; s >= 0) {
     info.kind = info.has_values ? RowInfo::Kind::subtotal : RowInfo::Kind::caption;
     info.index = s;
     return info;
   }
-  if (!info.has_values && find_label(info.label, spec.captions) >= 0) {
+  if (!info.has_values && find_label(label_hits, info.label, spec.captions) >= 0) {
     info.kind = RowInfo::Kind::caption;
     return info;
   }

@@ -34,7 +34,7 @@ int label_end(const ast::Row& row);
 RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec);
 
 // Does normalised text match any header cell of the table (leaf column, group, header word)?
-bool is_header_text(std::string_view text, const tmpl::TableSpec& spec);
+bool is_header_text(const tmpl::Hits& hits, std::string_view text, const tmpl::TableSpec& spec);
 
 // Is `text` a complete label of the table: a row, subtotal, caption or header label?
 bool is_complete_label(std::string_view text, const tmpl::TableSpec& spec);

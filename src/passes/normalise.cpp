@@ -88,6 +88,14 @@ std::string normalise_text(std::string_view raw) {
       ++i;
       continue;
     }
+    // CJK ideographs (U+4E00..U+9FFF: lead bytes E4..E9) are kept as they are.
+    if (auto b = static_cast<unsigned char>(c); b >= 0xE4 && b <= 0xE9 && i + 2 < raw.size() &&
+                                               (static_cast<unsigned char>(raw[i + 1]) & 0xC0) == 0x80 &&
+                                               (static_cast<unsigned char>(raw[i + 2]) & 0xC0) == 0x80) {
+      out.append(raw.data() + i, 3);
+      i += 3;
+      continue;
+    }
     char32_t cp = next_code_point(raw, i);
     if (is_blank(cp)) continue;
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
@@ -96,13 +104,14 @@ std::string normalise_text(std::string_view raw) {
   return out;
 }
 
-void normalise(ast::Document& doc) {
+void normalise(ast::Document& doc, const tmpl::Matcher& matcher) {
   for (auto& section : doc.sections)
     for (auto& table : section.tables)
       for (auto& row : table.rows)
         for (auto& cell : row.cells) {
           cell.text = normalise_text(cell.raw);
           classify_cell(cell);
+          if (cell.kind == ast::Cell::Kind::text) cell.hits = matcher.scan(cell.text);
         }
 }
 

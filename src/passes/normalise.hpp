@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "ast/ast.hpp"
+#include "template/matcher.hpp"
 
 namespace xxgk::passes {
 
@@ -13,7 +14,7 @@ namespace xxgk::passes {
 // spellings reports use: "（三） 不予 公开" and "(三)不予公开" both give "(三)不予公开".
 std::string normalise_text(std::string_view raw);
 
-// Fill Cell::text for every cell of the document.
-void normalise(ast::Document& doc);
+// Fill Cell::text, kind, number and hits for every cell of the document.
+void normalise(ast::Document& doc, const tmpl::Matcher& matcher);
 
 }  // namespace xxgk::passes

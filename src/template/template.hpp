@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "template/matcher.hpp"
+
 namespace xxgk::tmpl {
 
 // A label matches when its normalised text (passes/normalise.hpp: no blanks, half-width
@@ -15,6 +17,7 @@ namespace xxgk::tmpl {
 struct Pattern {
   std::vector<std::string_view> all_of;
   bool exact = false;
+  std::vector<int> ids{};  // of all_of in the TemplateSpec's matcher
 };
 
 struct Label {
@@ -57,14 +60,26 @@ struct TableSpec {
 struct TemplateSpec {
   std::string_view version;  // "2021"
   std::vector<TableSpec> tables;
+  Matcher matcher;           // every fragment of every pattern above
   const TableSpec& table(TableId id) const { return tables[static_cast<int>(id)]; }
 };
 
 const TemplateSpec& template_2021();
 
-// Does the normalised label text match the pattern?
+// Does the normalised label text match the pattern? `hits` = template_2021().matcher.scan(text)
+// (Cell::hits holds it for a cell).
+bool matches(const Hits& hits, std::string_view text, const Pattern& p);
+bool matches_any(const Hits& hits, std::string_view text, const std::vector<Pattern>& ps);
+// The same, scanning the text first.
 bool matches(std::string_view text, const Pattern& p);
 bool matches_any(std::string_view text, const std::vector<Pattern>& ps);
+// Index of the first label whose patterns match; -1 if none.
+template <typename Labels>
+int find_label(const Hits& hits, std::string_view text, const Labels& labels) {
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    if (matches_any(hits, text, labels[i].patterns)) return static_cast<int>(i);
+  return -1;
+}
 // Text with leading numbering removed: "(三)不予公开" -> "不予公开", "1.其他" -> "其他".
 std::string_view strip_numbering(std::string_view text);
 

@@ -152,10 +152,34 @@ TableSpec review_2021() {
   return t;
 }
 
+void index_patterns(Matcher& m, std::vector<Pattern>& ps) {
+  for (auto& p : ps)
+    for (auto s : p.all_of) p.ids.push_back(m.add(s));
+}
+
+template <typename Labels>
+void index_labels(Matcher& m, Labels& labels) {
+  for (auto& l : labels) index_patterns(m, l.patterns);
+}
+
+TemplateSpec build_2021() {
+  TemplateSpec spec{"2021", {active_2021(), applications_2021(), review_2021()}, {}};
+  for (auto& t : spec.tables) {
+    index_labels(spec.matcher, t.rows);
+    index_labels(spec.matcher, t.subtotals);
+    index_labels(spec.matcher, t.captions);
+    index_labels(spec.matcher, t.columns);
+    index_labels(spec.matcher, t.column_groups);
+    index_labels(spec.matcher, t.header_words);
+    index_labels(spec.matcher, t.other_versions);
+  }
+  return spec;
+}
+
 }  // namespace
 
 const TemplateSpec& template_2021() {
-  static const TemplateSpec spec{"2021", {active_2021(), applications_2021(), review_2021()}};
+  static const TemplateSpec spec = build_2021();
   return spec;
 }
 
@@ -193,17 +217,25 @@ std::string_view strip_numbering(std::string_view t) {
   return t;
 }
 
-bool matches(std::string_view text, const Pattern& p) {
+bool matches(const Hits& hits, std::string_view text, const Pattern& p) {
+  for (int id : p.ids)
+    if (!hits.test(static_cast<std::size_t>(id))) return false;
   if (p.exact) return strip_numbering(text) == p.all_of.front();
-  for (auto s : p.all_of)
-    if (text.find(s) == std::string_view::npos) return false;
-  return !p.all_of.empty();
+  return !p.ids.empty();
+}
+
+bool matches_any(const Hits& hits, std::string_view text, const std::vector<Pattern>& ps) {
+  for (const auto& p : ps)
+    if (matches(hits, text, p)) return true;
+  return false;
+}
+
+bool matches(std::string_view text, const Pattern& p) {
+  return matches(template_2021().matcher.scan(text), text, p);
 }
 
 bool matches_any(std::string_view text, const std::vector<Pattern>& ps) {
-  for (const auto& p : ps)
-    if (matches(text, p)) return true;
-  return false;
+  return matches_any(template_2021().matcher.scan(text), text, ps);
 }
 
 }  // namespace xxgk::tmpl

@@ -25,9 +25,12 @@ ast::Row row(std::string_view tsv) {
   for (;;) {
     auto tab = tsv.find('\t', pos);
     auto raw = tsv.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos);
-    r.cells.push_back({{static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + raw.size())}, raw,
-                       passes::normalise_text(raw), ast::Cell::Kind::blank, {}});
-    passes::classify_cell(r.cells.back());
+    auto& c = r.cells.emplace_back();
+    c.span = {static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + raw.size())};
+    c.raw = raw;
+    c.text = passes::normalise_text(raw);
+    passes::classify_cell(c);
+    c.hits = tmpl::template_2021().matcher.scan(c.text);
     if (tab == std::string_view::npos) break;
     pos = tab + 1;
   }
@@ -234,7 +237,7 @@ TEST_CASE("reassemble: fragments of one table, a label broken by the page break"
       "\n- 7 -\n"
       "\t处理\t2.重复申请\t0\t0\t0\t0\t0\t0\t0\n";
   auto doc = parse::build<grammar::tsv::grammar>(text);
-  passes::normalise(doc);
+  passes::normalise(doc, tmpl::template_2021().matcher);
   Diags d;
   auto tables = passes::reassemble(doc, tmpl::template_2021(), d.d);
   const auto& t3 = tables[static_cast<int>(tmpl::TableId::applications)];
