@@ -17,14 +17,23 @@ constexpr const char* kRowLabels[kApplicationRows] = {
 std::string cell(const Value& v) { return v ? format_decimal(*v) : "-"; }
 
 // Pad a label to `width` display columns (CJK characters take two).
-std::string pad(std::string_view s, int width) {
+int display_width(std::string_view s) {
   int w = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
     if ((c & 0xC0) == 0x80) continue;
     w += c >= 0xE0 ? 2 : 1;
   }
+  return w;
+}
+std::string pad(std::string_view s, int width) {
+  int w = display_width(s);
   return std::string(s) + std::string(w < width ? width - w : 0, ' ');
+}
+// Right-align to `width` display columns.
+std::string rpad(std::string_view s, int width) {
+  int w = display_width(s);
+  return std::string(w < width ? width - w : 0, ' ') + std::string(s);
 }
 
 }  // namespace
@@ -38,16 +47,16 @@ std::string to_text(const Record& r) {
                  r.layout.empty() ? "-" : r.layout, r.encoding.empty() ? "-" : r.encoding);
 
   const auto& a = r.active_disclosure;
-  fmt::format_to(out, "表二 主动公开政府信息情况\n  {}{:>8}{:>8}{:>8}\n", pad("", 22), "制发", "废止", "现行有效");
-  fmt::format_to(out, "  {}{:>8}{:>8}{:>8}\n", pad("规章", 22), cell(a.rules.issued), cell(a.rules.repealed), cell(a.rules.in_force));
-  fmt::format_to(out, "  {}{:>8}{:>8}{:>8}\n", pad("行政规范性文件", 22), cell(a.normative_documents.issued),
+  fmt::format_to(out, "表二 主动公开政府信息情况\n  {}{}{}{}\n", pad("", 22), rpad("制发", 10), rpad("废止", 10), rpad("现行有效", 10));
+  fmt::format_to(out, "  {}{:>10}{:>10}{:>10}\n", pad("规章", 22), cell(a.rules.issued), cell(a.rules.repealed), cell(a.rules.in_force));
+  fmt::format_to(out, "  {}{:>10}{:>10}{:>10}\n", pad("行政规范性文件", 22), cell(a.normative_documents.issued),
                  cell(a.normative_documents.repealed), cell(a.normative_documents.in_force));
-  fmt::format_to(out, "  {}{:>8}\n  {}{:>8}\n  {}{:>8}\n  {}{:>8}  万元\n\n", pad("行政许可 处理决定", 22), cell(a.licensing),
+  fmt::format_to(out, "  {}{:>10}\n  {}{:>10}\n  {}{:>10}\n  {}{:>10}  万元\n\n", pad("行政许可 处理决定", 22), cell(a.licensing),
                  pad("行政处罚 处理决定", 22), cell(a.penalty), pad("行政强制 处理决定", 22), cell(a.coercion),
                  pad("行政事业性收费 金额", 22), cell(a.fees));
 
   fmt::format_to(out, "表三 收到和处理政府信息公开申请情况\n  {}", pad("", 22));
-  for (auto h : {"自然人", "商业", "科研", "公益", "法律", "其他", "总计"}) fmt::format_to(out, "{:>6}", h);
+  for (auto h : {"自然人", "商业", "科研", "公益", "法律", "其他", "总计"}) o += rpad(h, 6);
   o += '\n';
   for (int row = 0; row < kApplicationRows; ++row) {
     fmt::format_to(out, "  {}", pad(kRowLabels[row], 22));
@@ -56,7 +65,7 @@ std::string to_text(const Record& r) {
   }
 
   fmt::format_to(out, "\n表四 政府信息公开行政复议、行政诉讼情况\n  {}", pad("", 22));
-  for (auto h : {"维持", "纠正", "其他", "未审结", "总计"}) fmt::format_to(out, "{:>8}", h);
+  for (auto h : {"维持", "纠正", "其他", "未审结", "总计"}) o += rpad(h, 8);
   o += '\n';
   constexpr const char* kGroups[] = {"行政复议", "诉讼 未经复议直接起诉", "诉讼 复议后起诉"};
   for (int g = 0; g < kReviewGroups; ++g) {
