@@ -39,7 +39,7 @@ bool is_header_text(const tmpl::Hits& hits, std::string_view text, const tmpl::T
 }
 
 bool is_complete_label(std::string_view text, const tmpl::TableSpec& spec) {
-  auto hits = tmpl::template_2021().matcher.scan(text);
+  auto hits = spec.matcher->scan(text);
   if (hits.none()) return false;
   return find_label(hits, text, spec.rows) >= 0 || find_label(hits, text, spec.subtotals) >= 0 ||
          find_label(hits, text, spec.captions) >= 0 || is_header_text(hits, text, spec);
@@ -70,7 +70,7 @@ RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec) {
     ++label_cells;
   }
   // The label's fragments: the last cell's, or (when the label spans cells) the joined text's.
-  tmpl::Hits label_hits = last && label_cells > 1 ? tmpl::template_2021().matcher.scan(info.label) : tmpl::Hits{};
+  tmpl::Hits label_hits = last && label_cells > 1 ? spec.matcher->scan(info.label) : tmpl::Hits{};
   int row_index = -1;
   if (last) {
     row_index = find_label(last->hits, last->text, spec.rows);

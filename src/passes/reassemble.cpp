@@ -47,7 +47,7 @@ void join_broken_labels(LogicalTable& lt, std::size_t previous_start, std::size_
       if (!is_complete_label(start.text, *lt.spec) && is_complete_label(start.text + cont.text, *lt.spec)) {
         diags.report(diag::Id::label_joined, cont.span, start.text, cont.text);
         start.text += cont.text;
-        start.hits = tmpl::template_2021().matcher.scan(start.text);
+        start.hits = lt.spec->matcher->scan(start.text);
         cont.text.clear();
         cont.kind = ast::Cell::Kind::blank;
         cont.hits.reset();

@@ -55,6 +55,7 @@ struct TableSpec {
   // Labels only another version of the template has (2019: 本年新制作数量 …): a table showing
   // one is that version's, and is not read as this one.
   std::vector<Label> other_versions{};  // key = the version
+  const Matcher* matcher = nullptr;     // the TemplateSpec's, which finds these labels' fragments
 };
 
 struct TemplateSpec {
@@ -70,9 +71,6 @@ const TemplateSpec& template_2021();
 // (Cell::hits holds it for a cell).
 bool matches(const Hits& hits, std::string_view text, const Pattern& p);
 bool matches_any(const Hits& hits, std::string_view text, const std::vector<Pattern>& ps);
-// The same, scanning the text first.
-bool matches(std::string_view text, const Pattern& p);
-bool matches_any(std::string_view text, const std::vector<Pattern>& ps);
 // Index of the first label whose patterns match; -1 if none.
 template <typename Labels>
 int find_label(const Hits& hits, std::string_view text, const Labels& labels) {

@@ -179,8 +179,12 @@ TemplateSpec build_2021() {
 }  // namespace
 
 const TemplateSpec& template_2021() {
-  static const TemplateSpec spec = build_2021();
-  return spec;
+  static const TemplateSpec* spec = [] {
+    static TemplateSpec s = build_2021();
+    for (auto& t : s.tables) t.matcher = &s.matcher;  // tables find their labels with it
+    return &s;
+  }();
+  return *spec;
 }
 
 std::string_view strip_numbering(std::string_view t) {
@@ -230,12 +234,6 @@ bool matches_any(const Hits& hits, std::string_view text, const std::vector<Patt
   return false;
 }
 
-bool matches(std::string_view text, const Pattern& p) {
-  return matches(template_2021().matcher.scan(text), text, p);
-}
 
-bool matches_any(std::string_view text, const std::vector<Pattern>& ps) {
-  return matches_any(template_2021().matcher.scan(text), text, ps);
-}
 
 }  // namespace xxgk::tmpl

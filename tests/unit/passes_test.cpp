@@ -95,8 +95,13 @@ TEST_CASE("template: numbering is stripped before an exact match") {
   CHECK(tmpl::strip_numbering("3.其他") == "其他");
   CHECK(tmpl::strip_numbering("3、其他") == "其他");
   CHECK(tmpl::strip_numbering("四、结转") == "结转");
-  CHECK(tmpl::matches("3.其他", tmpl::Pattern{{"其他"}, true}));
-  CHECK(!tmpl::matches("法人或其他组织", tmpl::Pattern{{"其他"}, true}));
+  const auto& other = table(tmpl::TableId::applications).columns[5];  // 其他, an exact label
+  REQUIRE(other.key == "other");
+  auto match = [&](std::string_view t) { return tmpl::matches_any(tmpl::template_2021().matcher.scan(t), t, other.patterns); };
+  CHECK(match("3.其他"));
+  CHECK(match("其他"));
+  CHECK(!match("法人或其他组织"));
+  CHECK(!match("其他结果"));
 }
 
 TEST_CASE("map rows: by what the label says, not by position") {
