@@ -77,8 +77,16 @@ std::string to_text(const Record& r) {
   int passed = 0;
   for (const auto& c : r.checks) passed += c.pass;
   fmt::format_to(out, "\nchecks: {} pass, {} fail\n", passed, r.checks.size() - passed);
-  for (const auto& c : r.checks)
-    if (!c.pass) fmt::format_to(out, "  FAIL {} [{}]: {} ≠ {}\n", c.rule, c.scope, c.lhs, c.rhs);
+  // One line per rule, then every failure with its numbers.
+  for (std::size_t i = 0; i < r.checks.size();) {
+    std::size_t j = i, pass = 0;
+    while (j < r.checks.size() && r.checks[j].rule == r.checks[i].rule) pass += r.checks[j++].pass;
+    fmt::format_to(out, "  {} {}: {} of {} pass\n", pass == j - i ? "pass" : "FAIL", r.checks[i].rule, pass, j - i);
+    for (std::size_t k = i; k < j; ++k)
+      if (!r.checks[k].pass)
+        fmt::format_to(out, "       {}: {} ≠ {}\n", r.checks[k].scope, r.checks[k].lhs, r.checks[k].rhs);
+    i = j;
+  }
   fmt::format_to(out, "diagnostics: {}\n", r.diagnostics.size());
   for (const auto& d : r.diagnostics)
     fmt::format_to(out, "  {}:{}: {}: {} [{}]\n", d.line, d.column, severity_name(d.severity), d.message, d.code);
