@@ -21,7 +21,6 @@ namespace xxgk {
 
 namespace {
 
-constexpr std::size_t kMaxInputBytes = std::size_t{64} << 20;  // 64 MiB: 100 times the largest real report
 
 void locate(Record& record, std::string_view text) {
   LineIndex index(text);

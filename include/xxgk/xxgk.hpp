@@ -15,6 +15,9 @@ extern const std::array<const char*, kApplicantColumns> kApplicantColumnKeys;
 extern const std::array<const char*, kReviewGroups> kReviewGroupKeys;
 extern const std::array<const char*, kReviewColumns> kReviewColumnKeys;
 
+// Inputs larger than this are rejected (diagnostic too-large) without being parsed.
+inline constexpr std::size_t kMaxInputBytes = std::size_t{64} << 20;  // 64 MiB: 100 times the largest real report
+
 struct ParseOptions {
   std::string layout;    // force a layout by name ("tsv", "markdown"); empty = detect
   std::string encoding;  // force an input encoding (iconv name); empty = detect

@@ -18,7 +18,7 @@ namespace xxgk::cli {
 struct BatchItem {
   std::size_t index = 0;
   std::string path;
-  ParseResult result;      // result.text is emptied after `prepare` unless keep_text
+  ParseResult result;      // after `prepare`: text emptied unless keep_text, record unless keep_record
   std::string sha256;      // lowercase hex of the file's bytes; empty when not asked or unread
   std::uint64_t bytes = 0; // bytes read (0 when the file could not be read)
   std::string payload;     // what `prepare` wrote (an NDJSON line, CSV rows, ...)
@@ -32,6 +32,7 @@ struct BatchConfig {
   ParseOptions parse;
   bool sha256 = false;      // hash each file's bytes
   bool keep_text = false;   // keep ParseResult::text (to render diagnostics)
+  bool keep_record = true;  // keep ParseResult::record after `prepare` (false: only status is kept)
   std::function<void(BatchItem&)> prepare;  // on a worker thread, after parsing; may be empty
 };
 

@@ -31,15 +31,13 @@ void walk(const fs::path& dir, Inputs& out) {
       return;
     }
     const auto& entry = *it;
-    std::error_code sec;
-    auto st = entry.symlink_status(sec);
-    if (sec) {
-      out.errors.push_back(entry.path().string() + ": " + sec.message());
-      continue;
-    }
-    if (fs::is_directory(st)) {
+    // The type readdir(3) gave is cached in the entry: no stat(2) per file. A symbolic link is
+    // not followed (not into directories, and a broken one is an input reported as unreadable).
+    std::error_code tec;
+    const bool link = entry.is_symlink(tec);
+    if (!link && entry.is_directory(tec)) {
       walk(entry.path(), out);
-    } else if (has_input_extension(entry.path()) && (fs::is_regular_file(st) || fs::is_symlink(st))) {
+    } else if (has_input_extension(entry.path()) && (link || entry.is_regular_file(tec))) {
       out.files.push_back(entry.path().string());
     } else {
       ++out.skipped;

@@ -170,7 +170,10 @@ class OutFile {
       if (!f_) throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
       owned_ = true;
     }
-    std::setvbuf(f_, nullptr, _IOFBF, 1 << 20);
+    // glibc ignores the size when it allocates the buffer itself (it takes 4 KiB): give it one,
+    // so that a record is copied into it rather than written with a write(2) of its own.
+    buffer_ = std::make_unique<char[]>(kBufferSize);
+    std::setvbuf(f_, buffer_.get(), _IOFBF, kBufferSize);
   }
   ~OutFile() {
     if (owned_ && f_) std::fclose(f_);
@@ -194,9 +197,11 @@ class OutFile {
   [[noreturn]] void fail() const {
     throw std::runtime_error((path_ == "-" ? std::string("stdout") : path_) + ": write error: " + std::strerror(errno));
   }
+  static constexpr std::size_t kBufferSize = std::size_t{1} << 20;
   std::string path_;
   std::FILE* f_ = nullptr;
   bool owned_ = false;
+  std::unique_ptr<char[]> buffer_;
 };
 
 // Is `output` one of the inputs (an output named like a report inside the input directory)?
@@ -252,12 +257,10 @@ int run_extract(const std::vector<std::string>& args) {
     config.jobs = jobs;
     config.parse = o.parse;
     config.sha256 = o.format == Format::sqlite;
-    config.keep_text = false;
     config.prepare = [&o](BatchItem& item) {
       const auto& rec = item.result.record;
       if (o.format == Format::ndjson) {
-        item.payload = to_json(rec, false);
-        item.payload += '\n';
+        item.payload = to_json(rec, false);  // the '\n' is written apart: no copy of the record
       } else if (o.format == Format::csv && item.result.status != Status::rejected) {
         csv::append_rows(item.payload, rec);
       }
@@ -266,8 +269,10 @@ int run_extract(const std::vector<std::string>& args) {
       else if (item.result.status == Status::rejected) item.messages = rejection_line(rec);
     };
     config.keep_text = o.verbose;
+    config.keep_record = o.format == Format::sqlite;  // the other outputs are made in `prepare`
 
     Progress progress(mode, n);
+    const bool summary_on_terminal = o.summary && mode == Progress::Mode::bar && ::isatty(STDOUT_FILENO);
     run_batch(
         inputs.files, config,
         [&](BatchItem& item) {
@@ -275,10 +280,16 @@ int run_extract(const std::vector<std::string>& args) {
           counts.bytes += item.bytes;
           if (db) db->add(item.result.record, item.result.status, item.sha256,
                           item.bytes || !item.sha256.empty() ? std::optional<std::uint64_t>(item.bytes) : std::nullopt);
-          if (file) file->write(item.payload);
+          if (file) {
+            file->write(item.payload);
+            if (o.format == Format::ndjson) file->write("\n");
+          }
           if (o.summary && !item.summary.empty()) {
-            if (std::fwrite(item.summary.data(), 1, item.summary.size(), stdout) != item.summary.size())
+            if (summary_on_terminal) {
+              progress.print(item.summary, stdout);  // keep the bar below the lines
+            } else if (std::fwrite(item.summary.data(), 1, item.summary.size(), stdout) != item.summary.size()) {
               throw std::runtime_error(std::string("stdout: write error: ") + std::strerror(errno));
+            }
           }
           if (!o.quiet && !item.messages.empty()) progress.print(item.messages);
         },
@@ -304,8 +315,9 @@ int run_extract(const std::vector<std::string>& args) {
     rusage self{}, writer{};
     ::getrusage(RUSAGE_SELF, &self);
     ::getrusage(RUSAGE_THREAD, &writer);
-    std::fprintf(stderr, "xxgk extract: CPU %.2f s: writer thread %.2f s, %u workers %.2f s; peak RSS %.1f MB\n",
-                 secs(self), secs(writer), jobs, secs(self) - secs(writer), static_cast<double>(self.ru_maxrss) / 1024);
+    std::fprintf(stderr, "xxgk extract: CPU %.2f s: writer thread %.2f s, %zu workers %.2f s; peak RSS %.1f MB\n",
+                 secs(self), secs(writer), std::min<std::size_t>(jobs, std::max<std::size_t>(n, 1)),
+                 secs(self) - secs(writer), static_cast<double>(self.ru_maxrss) / 1024);
   }
   if (!o.quiet) {
     auto line = final_summary(counts, o.format == Format::none || o.output == "-" ? std::string() : o.output);

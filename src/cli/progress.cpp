@@ -88,9 +88,12 @@ void Progress::clear() {
   }
 }
 
-void Progress::print(std::string_view line) {
+void Progress::print(std::string_view line, std::FILE* to) {
+  if (!to) to = out_;
   clear();
-  std::fwrite(line.data(), 1, line.size(), out_);
+  std::fflush(out_);
+  std::fwrite(line.data(), 1, line.size(), to);
+  if (to != out_) std::fflush(to);
   if (mode_ == Mode::bar && !finished_) draw();
   std::fflush(out_);
 }

@@ -24,8 +24,9 @@ class Progress {
   // `done` items of `total`; cheap enough to call after every item (redraws at most 10 times a
   // second, or writes a line every 5 seconds).
   void update(std::size_t done);
-  // A message line (ending in '\n'), printed above the bar.
-  void print(std::string_view line);
+  // A message line (ending in '\n'), printed above the bar; on `to` (default: the progress
+  // stream), for a terminal that shows both stdout and stderr.
+  void print(std::string_view line, std::FILE* to = nullptr);
   // Clears the bar; later calls to update() do nothing.
   void finish();
 

@@ -138,7 +138,8 @@ struct Writer::Impl {
   // about three times as much). ?1 is the report id; each row has `width` more parameters.
   struct Inserter {
     static constexpr int kBatch = 25;
-    Stmt one, many;
+    std::string head;                      // "INSERT INTO table (columns) VALUES "
+    std::array<Stmt, kBatch + 1> by_rows;  // by_rows[k]: k rows per statement, prepared when first needed
     int width = 0;
     std::vector<Param> pending;  // width parameters per row
     sqlite3_int64 report = 0;
@@ -179,18 +180,21 @@ struct Writer::Impl {
 
   void init(Inserter& in, const std::string& table_columns, int width) {
     in.width = width;
-    auto values = [&](int rows) {
-      std::string sql = "INSERT INTO " + table_columns + " VALUES ";
-      for (int r = 0; r < rows; ++r) {
+    in.head = "INSERT INTO " + table_columns + " VALUES ";
+    in.pending.reserve(static_cast<std::size_t>(width) * Inserter::kBatch);
+  }
+  Stmt& statement(Inserter& in, std::size_t rows) {
+    Stmt& st = in.by_rows[rows];
+    if (!st.s) {
+      std::string sql = in.head;
+      for (std::size_t r = 0; r < rows; ++r) {
         sql += r ? ", (?1" : "(?1";
-        for (int c = 0; c < width; ++c) sql += ", ?";
+        for (int c = 0; c < in.width; ++c) sql += ", ?";
         sql += ')';
       }
-      return sql;
-    };
-    prepare(in.one, values(1));
-    prepare(in.many, values(Inserter::kBatch));
-    in.pending.reserve(static_cast<std::size_t>(width) * Inserter::kBatch);
+      prepare(st, sql);
+    }
+    return st;
   }
   void begin(Inserter& in, sqlite3_int64 report) {
     in.report = report;
@@ -201,21 +205,15 @@ struct Writer::Impl {
     (in.pending.push_back(params), ...);
     if (in.pending.size() == static_cast<std::size_t>(in.width) * Inserter::kBatch) flush(in);
   }
+  // One statement for the rows pending (at most kBatch).
   void flush(Inserter& in) {
     const std::size_t rows = in.pending.size() / static_cast<std::size_t>(in.width);
     if (rows == 0) return;
-    auto run = [&](Stmt& st, std::size_t first, std::size_t n) {
-      sqlite3_bind_int64(st.s, 1, in.report);
-      for (std::size_t k = 0; k < n * static_cast<std::size_t>(in.width); ++k)
-        bind(st.s, static_cast<int>(k) + 2, in.pending[first * static_cast<std::size_t>(in.width) + k]);
-      step(st);
-    };
-    if (rows == static_cast<std::size_t>(Inserter::kBatch)) run(in.many, 0, rows);
-    else
-      for (std::size_t r = 0; r < rows; ++r) run(in.one, r, 1);
-    // SQLITE_STATIC text points into the record: unbind before it goes.
-    sqlite3_clear_bindings(in.one.s);
-    sqlite3_clear_bindings(in.many.s);
+    Stmt& st = statement(in, rows);
+    sqlite3_bind_int64(st.s, 1, in.report);
+    for (std::size_t k = 0; k < in.pending.size(); ++k) bind(st.s, static_cast<int>(k) + 2, in.pending[k]);
+    step(st);
+    sqlite3_clear_bindings(st.s);  // SQLITE_STATIC text points into the record: unbind before it goes
     in.pending.clear();
   }
 
@@ -228,8 +226,12 @@ struct Writer::Impl {
 
   ~Impl() {
     if (open_tx && db) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-    for (Stmt* st : {&cells.one, &cells.many, &checks.one, &checks.many, &diags.one, &diags.many, &find,
-                     &insert_report, &del[0], &del[1], &del[2], &del[3]}) {
+    for (Inserter* in : {&cells, &checks, &diags})
+      for (auto& st : in->by_rows) {
+        sqlite3_finalize(st.s);
+        st.s = nullptr;
+      }
+    for (Stmt* st : {&find, &insert_report, &del[0], &del[1], &del[2], &del[3]}) {
       sqlite3_finalize(st->s);
       st->s = nullptr;
     }

@@ -1,5 +1,6 @@
 #include "passes/align.hpp"
 
+#include <bitset>
 #include <cstdlib>
 
 #include "passes/map_rows.hpp"
@@ -93,7 +94,15 @@ Alignment try_shift(const ast::Row& row, int label_end, const std::vector<int>& 
   Alignment a;
   a.shift = shift;
   const int n = static_cast<int>(row.cells.size());
-  std::vector<bool> used(row.cells.size(), false);
+  std::vector<bool> used_large;  // only for rows wider than the bitset
+  std::bitset<256> used_small;
+  if (n > 256) used_large.assign(row.cells.size(), false);
+  auto used = [&](int c) -> bool { return n > 256 ? used_large[c] : used_small.test(static_cast<std::size_t>(c)); };
+  auto use = [&](int c) {
+    if (n > 256) used_large[c] = true;
+    else used_small.set(static_cast<std::size_t>(c));
+  };
+  a.placed.reserve(positions.size());
   int lost = 0, missing = 0;
   for (int p : positions) {
     Placed pl;
@@ -107,7 +116,7 @@ Alignment try_shift(const ast::Row& row, int label_end, const std::vector<int>& 
       pl.state = Placed::State::missing;
       ++missing;
     } else {
-      used[c] = true;
+      use(c);
       pl.cell = &row.cells[c];
       switch (pl.cell->kind) {
         case ast::Cell::Kind::number:
@@ -121,7 +130,7 @@ Alignment try_shift(const ast::Row& row, int label_end, const std::vector<int>& 
     a.placed.push_back(pl);
   }
   for (int c = label_end + 1; c < n; ++c)
-    if (!used[c] && !row.cells[c].text.empty()) a.extra.push_back(&row.cells[c]);
+    if (!used(c) && !row.cells[c].text.empty()) a.extra.push_back(&row.cells[c]);
   double cost = 10.0 * static_cast<double>(a.extra.size()) + lost + missing + 0.5 * std::abs(shift);
   for (const auto& id : ids) {
     const auto& total = a.placed[id.total];
@@ -162,9 +171,8 @@ bool clean(const Alignment& a) {
 }  // namespace
 
 Alignment align_row(const ast::Row& row, int label_end, const std::vector<int>& positions,
-                    const std::vector<std::string_view>& columns, std::string_view row_name,
-                    diag::Diagnostics& diags) {
-  auto ids = row_identities(columns);
+                    const std::vector<std::string_view>& columns, const std::vector<RowIdentity>& ids,
+                    std::string_view row_name, diag::Diagnostics& diags) {
   const ast::Span anchor = row_anchor(row, label_end);
   auto at = [&](const Placed& p) { return p.cell ? p.cell->span : anchor; };
   Alignment candidates[3] = {try_shift(row, label_end, positions, ids, 0),

@@ -49,8 +49,9 @@ std::vector<RowIdentity> row_identities(const std::vector<std::string_view>& col
 // column the header does not have). Tries shifts -1, 0, +1 and keeps the cheapest: no value
 // dropped, no column lost, identities satisfied, no shift. Reports shifts, ambiguity, inferred
 // and lost values, invalid and extra cells as diagnostics naming `row_name`.
+// `ids` = row_identities(columns), computed once per kind of row by the caller.
 Alignment align_row(const ast::Row& row, int label_end, const std::vector<int>& positions,
-                    const std::vector<std::string_view>& columns, std::string_view row_name,
-                    diag::Diagnostics& diags);
+                    const std::vector<std::string_view>& columns, const std::vector<RowIdentity>& ids,
+                    std::string_view row_name, diag::Diagnostics& diags);
 
 }  // namespace xxgk::passes

@@ -65,16 +65,18 @@ RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec) {
   for (int i = 0; i <= info.label_end; ++i) {
     const auto& c = row.cells[i];
     if (c.text.empty()) continue;
-    info.label += c.text;
+    if (label_cells == 1) info.joined = last->text;
+    if (label_cells >= 1) info.joined += c.text;
     last = &c;
     ++label_cells;
   }
+  if (label_cells == 1) info.single = last->text;
   // The label's fragments: the last cell's, or (when the label spans cells) the joined text's.
-  tmpl::Hits label_hits = last && label_cells > 1 ? spec.matcher->scan(info.label) : tmpl::Hits{};
+  tmpl::Hits label_hits = label_cells > 1 ? spec.matcher->scan(info.joined) : tmpl::Hits{};
   int row_index = -1;
   if (last) {
     row_index = find_label(last->hits, last->text, spec.rows);
-    if (row_index < 0 && label_cells > 1) row_index = find_label(label_hits, info.label, spec.rows);
+    if (row_index < 0 && label_cells > 1) row_index = find_label(label_hits, info.joined, spec.rows);
   }
   if (last && label_cells == 1) label_hits = last->hits;
 
@@ -98,7 +100,7 @@ RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec) {
     info.index = s;
     return info;
   }
-  if (!info.has_values && find_label(label_hits, info.label, spec.captions) >= 0) {
+  if (!info.has_values && find_label(label_hits, info.label(), spec.captions) >= 0) {
     info.kind = RowInfo::Kind::caption;
     return info;
   }

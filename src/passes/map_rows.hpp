@@ -19,7 +19,10 @@ struct RowInfo {
   } kind = Kind::blank;
   int index = -1;
   int label_end = -1;    // index of the last label cell (-1: the row has no label)
-  std::string label;     // the label cells' text, joined (normalised)
+  // The label cells' normalised text, joined: label(). A one-cell label is not copied.
+  std::string_view single;
+  std::string joined;
+  std::string_view label() const { return joined.empty() ? single : std::string_view(joined); }
   bool has_values = false;  // a non-empty cell after the label
 };
 
