@@ -3,8 +3,9 @@
 // Checks, besides the sanitizers:
 //   - a successful decode gives well-formed UTF-8 without NUL characters and names its encoding;
 //   - a failed decode says why;
-//   - bytes that decode as UTF-8 come back unchanged but for a leading BOM and the NULs, and
-//     removed_nul counts exactly those NULs;
+//   - bytes that decode as UTF-8 come back unchanged but for a leading BOM, the NULs and a
+//     character cut off by the end (at most 3 bytes, counted in cut_bytes), and removed_nul
+//     counts exactly those NULs;
 //   - decoding is deterministic.
 // The first input byte chooses a forced encoding for a second decode (0 = none), so that the
 // iconv paths for named encodings are fuzzed as well.
@@ -41,6 +42,8 @@ void check(std::string_view bytes, std::string_view forced) {
 
   if (d.encoding == "UTF-8") {
     std::string_view in = bytes;
+    FUZZ_CHECK(d.cut_bytes <= 3 && d.cut_bytes <= in.size(), "UTF-8 cut_bytes is %zu", d.cut_bytes);
+    in.remove_suffix(d.cut_bytes);
     if (in.starts_with("\xEF\xBB\xBF")) in.remove_prefix(3);
     std::string expected;
     for (char c : in)

@@ -15,13 +15,10 @@
 #include <string>
 #include <string_view>
 
-#include <tao/pegtl.hpp>
-
 #include "fuzz/fuzz_check.hpp"
-#include "grammar/markdown.hpp"
-#include "grammar/tsv.hpp"
 #include "parse/layouts.hpp"
 #include "passes/normalise.hpp"
+#include "template/template.hpp"
 
 #ifndef XXGK_FUZZ_LAYOUT
 #error "define XXGK_FUZZ_LAYOUT to a layout name"
@@ -30,21 +27,6 @@
 namespace {
 
 using xxgk::ast::Span;
-namespace pg = tao::pegtl;
-
-template <typename Grammar>
-bool matches_to_end(std::string_view text) {
-  pg::memory_input<pg::tracking_mode::lazy> in(text.data(), text.size(), "");
-  return pg::parse<Grammar>(in);
-}
-
-// The grammar of each layout, for the whole-input check. A layout missing here is still fuzzed
-// through the registry; only this check is skipped for it.
-bool (*whole_input_check(std::string_view name))(std::string_view) {
-  if (name == "tsv") return &matches_to_end<xxgk::grammar::tsv::grammar>;
-  if (name == "markdown") return &matches_to_end<xxgk::grammar::markdown::grammar>;
-  return nullptr;
-}
 
 const xxgk::parse::Layout& layout() {
   static const xxgk::parse::Layout* l = [] {
@@ -74,10 +56,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text(reinterpret_cast<const char*>(data), size);
   const auto& l = layout();
 
-  if (auto check = whole_input_check(l.name))
-    FUZZ_CHECK(check(text), "the %s grammar does not match the input to its end", XXGK_FUZZ_LAYOUT);
-
   xxgk::ast::Document doc = l.parse(text);
+  FUZZ_CHECK(doc.unparsed_at == UINT32_MAX, "the %s grammar stops at byte %u of %zu", XXGK_FUZZ_LAYOUT,
+             doc.unparsed_at, text.size());
   FUZZ_CHECK(!doc.sections.empty() && doc.sections.front().number == 0, "no preamble section");
 
   const auto& title = doc.title;
@@ -126,7 +107,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
 
-  xxgk::passes::normalise(doc);
+  xxgk::passes::normalise(doc, xxgk::tmpl::template_2021().matcher);
 
   std::size_t pos = 0;
   while (pos <= text.size()) {

@@ -31,13 +31,13 @@ if ! command -v clang++-14 >/dev/null; then
 fi
 
 # ---- build ----
+mkdir -p "$build"
 if ! cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER=clang++-14 -DXXGK_FUZZ=ON -DXXGK_TESTS=OFF \
-      -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >"$build.configure.log" 2>&1; then
-  cat "$build.configure.log" >&2
+      -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >"$build/configure.log" 2>&1; then
+  cat "$build/configure.log" >&2
   echo "fuzz/run.sh: cmake configure failed" >&2
   exit 2
 fi
-rm -f "$build.configure.log"
 if ! cmake --build "$build" --target fuzz -j"$jobs"; then
   echo "fuzz/run.sh: build failed" >&2
   exit 2
@@ -58,13 +58,13 @@ while IFS= read -r -d '' f; do
 done < <(find "$root/corpus" "$root/tests/data/encoding" -type f ! -name '*.expected.json' ! -name '*.status' \
            ! -name 'README.md' -print0 2>/dev/null)
 
-# ---- dictionary: the template's labels (from src/template/template2021.cpp) and the marks the
+# ---- dictionary (non-ASCII bytes written \xNN): the template's labels (from src/template/template2021.cpp) and the marks the
 # grammars look for, so that mutations produce report-like text ----
 dict="$build/xxgk.dict"
 {
   cat "$root/fuzz/xxgk.dict"
   grep -o '"[^"\\]*"' "$root/src/template/template2021.cpp" | LC_ALL=C grep '[^ -~]' | LC_ALL=C sort -u
-} >"$dict"
+} | perl -pe 's/([^\x20-\x7e\n])/sprintf("\\x%02x", ord($1))/ge' >"$dict"  # libFuzzer wants ASCII
 
 # ---- run ----
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"

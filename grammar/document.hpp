@@ -33,6 +33,9 @@ struct spaced;
 
 // clang-format off
 struct eol : pg::sor< pg::string< '\r', '\n' >, pg::one< '\n', '\r' > > {};
+// The end of a line or of the input. Not pg::eolf: that follows the input's eol policy (LF and
+// CRLF), and a lone CR (old Mac text, damaged files) is a line end here as in LineIndex.
+struct eolf : pg::sor< eol, pg::eof > {};
 // Blanks inside a line (not the tab, which separates cells in the tsv layout): space, form feed,
 // ideographic space, no-break space, zero-width spaces and BOM.
 struct blank : pg::sor< pg::one< ' ', '\f', '\v' >, pg::utf8::one< 0x3000, 0x00A0, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF > > {};
@@ -52,7 +55,7 @@ struct page_digits : pg::plus< digit > {};
 struct page_dashed : pg::seq< pg::plus< dash >, blanks, page_digits, blanks, pg::plus< dash > > {};
 struct page_of : pg::seq< spaced< U'第' >, page_digits, blanks, spaced< U'页' >, pg::opt< spaced< U'共' >, page_digits, blanks, spaced< U'页' > > > {};
 struct page_slash : pg::seq< page_digits, blanks, pg::one< '/' >, blanks, page_digits > {};
-struct page_number : pg::seq< blanks, pg::sor< page_dashed, page_of, page_slash, page_digits >, blanks, pg::eolf >, tag::page_number {};
+struct page_number : pg::seq< blanks, pg::sor< page_dashed, page_of, page_slash, page_digits >, blanks, eolf >, tag::page_number {};
 
 // Title: agency and year, on one line or two, optionally a markdown heading.
 //   三门峡市科学技术局 2025 年政府信息公开工作年度报告
@@ -63,9 +66,9 @@ struct report_words : pg::seq< pg::opt< spaced< U'政', U'府' > >, pg::sor< spa
 struct year_and_report : pg::seq< year, blanks, spaced< U'年' >, pg::opt< spaced< U'度' > >, report_words > {};
 struct title_char : pg::seq< pg::not_at< year_and_report >, pg::not_one< '\r', '\n', '\t', '|' > > {};
 struct agency : pg::plus< title_char >, tag::agency {};
-struct title_one_line : pg::seq< pg::opt< markdown_marks >, blanks, agency, year_and_report, rest_of_line, pg::eolf > {};
+struct title_one_line : pg::seq< pg::opt< markdown_marks >, blanks, agency, year_and_report, rest_of_line, eolf > {};
 struct agency_line : pg::seq< pg::opt< markdown_marks >, blanks, agency, eol > {};
-struct year_line : pg::seq< pg::opt< markdown_marks >, blanks, year_and_report, rest_of_line, pg::eolf > {};
+struct year_line : pg::seq< pg::opt< markdown_marks >, blanks, year_and_report, rest_of_line, eolf > {};
 struct title_two_lines : pg::seq< agency_line, pg::star< blank_line >, year_line > {};
 struct title : pg::sor< title_one_line, title_two_lines >, tag::title {};
 
@@ -73,7 +76,7 @@ struct title : pg::sor< title_one_line, title_two_lines >, tag::title {};
 // heading names its section: "四、结转下年度继续办理" (a 表三 row) is not section 四.
 struct heading_separator : pg::sor< pg::utf8::one< 0x3001, 0xFF0E, 0xFF0C >, pg::one< '.', ',' > > {};
 struct heading_char : pg::not_one< '\r', '\n', '\t', '|' > {};
-template< typename Keyword > struct heading_text : pg::seq< pg::star< pg::not_at< Keyword >, pg::not_at< pg::utf8::one< 0x3002 > >, heading_char >, Keyword, pg::star< pg::not_at< pg::utf8::one< 0x3002 > >, heading_char >, pg::eolf > {};
+template< typename Keyword > struct heading_text : pg::seq< pg::star< pg::not_at< Keyword >, pg::not_at< pg::utf8::one< 0x3002 > >, heading_char >, Keyword, pg::star< pg::not_at< pg::utf8::one< 0x3002 > >, heading_char >, eolf > {};
 template< char32_t Numeral, typename Keyword > struct heading : pg::seq< pg::opt< markdown_marks >, blanks, pg::opt< emphasis >, blanks, pg::utf8::one< Numeral >, blanks, heading_separator, blanks, heading_text< Keyword > > {};
 struct section_1 : heading< U'一', spaced< U'总', U'体' > >, tag::section_heading< 1 > {};
 struct section_2 : heading< U'二', spaced< U'主', U'动', U'公', U'开' > >, tag::section_heading< 2 > {};
@@ -84,7 +87,7 @@ struct section_6 : heading< U'六', pg::sor< spaced< U'其', U'他' >, spaced< U
 struct section_heading : pg::sor< section_1, section_2, section_3, section_4, section_5, section_6 > {};
 
 // Any other non-blank line is a paragraph line.
-struct paragraph : pg::seq< pg::not_at< blanks, pg::eolf >, pg::plus< text_char >, pg::eolf >, tag::paragraph {};
+struct paragraph : pg::seq< pg::not_at< blanks, eolf >, pg::plus< text_char >, eolf >, tag::paragraph {};
 
 // The whole report, given the layout's table rule. Every line is something, so the grammar never
 // fails on text: what is not a report is found by the passes (no title, no template table).

@@ -14,12 +14,12 @@ struct cell : pg::star< cell_char >, tag::cell {};
 struct line_with_pipe : pg::seq< pg::star< cell_char >, pipe > {};
 
 struct align_cell : pg::seq< blanks, pg::opt< pg::one< ':' > >, pg::plus< pg::one< '-' > >, pg::opt< pg::one< ':' > >, blanks > {};
-struct separator : pg::seq< blanks, pg::sor< pg::seq< pipe, pg::list< align_cell, pipe >, pg::opt< pipe > >, pg::seq< align_cell, pipe, pg::opt< pg::list< align_cell, pipe > >, pg::opt< pipe > > >, blanks, pg::eolf >, tag::separator {};
+struct separator : pg::seq< blanks, pg::sor< pg::seq< pipe, pg::list< align_cell, pipe >, pg::opt< pipe > >, pg::seq< align_cell, pipe, pg::opt< pg::list< align_cell, pipe > >, pg::opt< pipe > > >, blanks, eolf >, tag::separator {};
 
 // | a | b |   (the cell before the first pipe is blanks; the builder drops it and a blank last cell)
-struct piped_row : pg::seq< pg::at< blanks, pipe >, cell, pg::plus< pipe, cell >, pg::eolf >, tag::row { using pipe_delimited = void; };
+struct piped_row : pg::seq< pg::at< blanks, pipe >, cell, pg::plus< pipe, cell >, eolf >, tag::row { using pipe_delimited = void; };
 //   a | b      (only next to a separator row)
-struct bare_row : pg::seq< pg::at< line_with_pipe >, cell, pg::plus< pipe, cell >, pg::eolf >, tag::row { using pipe_delimited = void; };
+struct bare_row : pg::seq< pg::at< line_with_pipe >, cell, pg::plus< pipe, cell >, eolf >, tag::row { using pipe_delimited = void; };
 struct bare_line : pg::seq< line_with_pipe, rest_of_line, eol > {};
 
 struct table_start : pg::sor< separator, piped_row, pg::seq< pg::at< bare_line, separator >, bare_row > > {};

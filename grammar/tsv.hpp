@@ -10,7 +10,7 @@ namespace xxgk::grammar::tsv {
 struct tab : pg::one< '\t' > {};
 struct cell : pg::star< pg::not_one< '\t', '\r', '\n' > >, tag::cell {};
 struct row_line : pg::seq< pg::star< pg::not_one< '\t', '\r', '\n' > >, tab > {};
-struct row : pg::seq< pg::at< row_line >, cell, pg::plus< tab, cell >, pg::eolf >, tag::row {};
+struct row : pg::seq< pg::at< row_line >, cell, pg::plus< tab, cell >, eolf >, tag::row {};
 struct table : pg::plus< row >, tag::table {};
 
 // A line that only this layout reads as a table row (used to choose the layout).

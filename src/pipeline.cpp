@@ -72,6 +72,10 @@ ParseResult parse_bytes(std::string bytes, std::string path, const ParseOptions&
   r.record.encoding = decoded.encoding;
   r.text = std::move(decoded.text);
   if (decoded.removed_nul) diags.report(diag::Id::nul_removed, {0, 0}, decoded.removed_nul);
+  if (decoded.cut_bytes) {
+    const auto end = static_cast<std::uint32_t>(r.text.size());
+    diags.report(diag::Id::cut_character, {end, end}, decoded.encoding, decoded.cut_bytes);
+  }
 
   const parse::Layout* layout = options.layout.empty() ? &parse::detect_layout(r.text) : parse::find_layout(options.layout);
   if (!layout) {
@@ -83,15 +87,23 @@ ParseResult parse_bytes(std::string bytes, std::string path, const ParseOptions&
 
   ast::Document doc = layout->parse(r.text);
   if (doc.truncated_at != UINT32_MAX) diags.report(diag::Id::too_many_cells, {doc.truncated_at, doc.truncated_at}, ast::kMaxNodes);
+  if (doc.unparsed_at != UINT32_MAX)
+    diags.report(diag::Id::internal_error, {doc.unparsed_at, doc.unparsed_at},
+                 "the " + r.record.layout + " grammar stopped here; the rest of the input is not read");
   const auto& spec = tmpl::template_2021();
   passes::normalise(doc, spec.matcher);
   auto tables = passes::reassemble(doc, spec, diags);
 
-  bool any_table = false;
-  for (const auto& t : tables) any_table = any_table || !t.rows.empty();
+  // A report shows itself by a template table (two rows or headers naming it: one 合计 row of a
+  // spreadsheet is not enough) or by its title and section headings.
+  bool any_table = false, table_evidence = false;
+  for (const auto& t : tables) {
+    any_table = any_table || !t.rows.empty();
+    table_evidence = table_evidence || t.named_rows >= 2;
+  }
   int headings = 0;
   for (const auto& s : doc.sections) headings += s.number != 0;
-  if (!any_table && (!doc.title.present || headings < 2)) {
+  if (!table_evidence && (!doc.title.present || headings < 2)) {
     std::string why = doc.title.present ? "no template table found" : headings ? "no title and no template table found" : "no title, no section headings and no template table found";
     r.record.diagnostics.clear();
     diags.report(diag::Id::not_a_report, {0, 0}, why);

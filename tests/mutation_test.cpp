@@ -83,10 +83,11 @@ std::vector<CellRef> table_cells(std::string_view text, std::string_view layout)
   std::vector<CellRef> cells;
   std::size_t pos = 0;
   while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::size_t end = nl;
-    if (end > pos && text[end - 1] == '\r') --end;
+    // Line ends: LF, CRLF or a lone CR.
+    std::size_t end = text.find_first_of("\r\n", pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::size_t nl = end;
+    if (nl + 1 < text.size() && text[nl] == '\r' && text[nl + 1] == '\n') ++nl;
     const std::string_view line = text.substr(pos, end - pos);
     if (layout == "tsv" && line.find('\t') != std::string_view::npos) {
       std::size_t b = 0;
@@ -167,7 +168,7 @@ std::string show(const xxgk::Value& v) { return v ? xxgk::format_decimal(*v) : "
 std::string position(std::string_view text, std::size_t offset) {
   std::size_t line = 1, col = 1;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
       ++line;
       col = 1;
     } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {

@@ -80,6 +80,8 @@ struct Document {
   std::vector<Section> sections;  // sections[0] is the preamble
   // Where the builder stopped adding nodes because the input has too many (see kMaxNodes).
   std::uint32_t truncated_at = UINT32_MAX;
+  // Where the grammar stopped if it did not read the input to its end (a grammar fault).
+  std::uint32_t unparsed_at = UINT32_MAX;
 };
 
 // At most this many cells, rows, paragraphs and headings are built: the AST of any input stays

@@ -50,10 +50,10 @@ void append_without_nul(std::string& out, const char* p, std::size_t n, std::siz
   }
 }
 
-std::string failure_text(std::string_view enc, bool incomplete, std::size_t offset) {
+std::string failure_text(std::string_view enc, std::size_t offset) {
   std::string r = "cannot decode as ";
   r += enc;
-  r += incomplete ? ": incomplete byte sequence at byte " : ": invalid byte sequence at byte ";
+  r += ": invalid byte sequence at byte ";
   r += std::to_string(offset);
   return r;
 }
@@ -65,10 +65,10 @@ struct Attempt {
   bool unknown = false;  // iconv does not know the encoding
 };
 
-Attempt fail(std::string_view enc, bool incomplete, std::size_t offset) {
+Attempt fail(std::string_view enc, std::size_t offset) {
   Attempt a;
   a.d.encoding = std::string(enc);
-  a.d.error = failure_text(enc, incomplete, offset);
+  a.d.error = failure_text(enc, offset);
   a.offset = offset;
   return a;
 }
@@ -165,9 +165,17 @@ Attempt take_utf8(std::string_view s, std::size_t start) {
   return a;
 }
 
+// Valid UTF-8 but for a character cut off by the end of the input: the text before it.
+Attempt take_utf8_cut(std::string_view s, std::size_t start, std::size_t cut_at) {
+  Attempt a = take_utf8(s.substr(0, cut_at), start);
+  a.d.cut_bytes = s.size() - cut_at;
+  return a;
+}
+
 Attempt decode_utf8_strict(std::string_view s, std::size_t start) {
   const Utf8Scan scan = scan_utf8(s, start);
-  if (scan.first_error != std::string_view::npos) return fail("UTF-8", scan.first_truncated, scan.first_error);
+  if (scan.first_truncated) return take_utf8_cut(s, start, scan.first_error);
+  if (scan.first_error != std::string_view::npos) return fail("UTF-8", scan.first_error);
   return take_utf8(s, start);
 }
 
@@ -226,11 +234,14 @@ Attempt convert(std::string_view s, std::size_t start, const std::string& from, 
     }
     const auto offset = static_cast<std::size_t>(in - base);
     if (err == E2BIG) {
-      if (produced == 0 && in_left == before) return fail(report, false, offset);  // no progress
+      if (produced == 0 && in_left == before) return fail(report, offset);  // no progress
       continue;
     }
-    if (err == EINVAL) return fail(report, true, offset);
-    return fail(report, false, offset);  // EILSEQ and anything else
+    if (err == EINVAL) {  // an incomplete character at the end of the input: keep what came before
+      a.d.cut_bytes = in_left;
+      break;
+    }
+    return fail(report, offset);  // EILSEQ and anything else
   }
   // A BOM that iconv passed through (e.g. forced UTF-16LE on BOM'd bytes) is dropped.
   if (start == 0 && starts_with_bytes(text, kBomUtf8)) text.erase(0, kBomUtf8.size());
@@ -371,7 +382,8 @@ Decoded decode(std::string_view bytes, std::string_view forced) {
   // 3. Valid UTF-8 (ASCII included) wins; damaged UTF-8 is reported, not reinterpreted.
   const Utf8Scan scan = scan_utf8(bytes, 0);
   if (scan.first_error == std::string_view::npos) return std::move(take_utf8(bytes, 0).d);
-  Attempt utf8_fail = fail("UTF-8", scan.first_truncated, scan.first_error);
+  if (scan.first_truncated) return std::move(take_utf8_cut(bytes, 0, scan.first_error).d);
+  Attempt utf8_fail = fail("UTF-8", scan.first_error);
   if (mostly_utf8(scan)) return std::move(utf8_fail.d);
 
   // 4. uchardet's answer and GB18030, in the order candidates() gives.

@@ -12,6 +12,9 @@ struct Decoded {
   std::string encoding;  // what the bytes were decoded from: "UTF-8", "GB18030", "UTF-16LE", ...
   std::string error;     // when !ok: why (lowercase, no final period)
   std::size_t removed_nul = 0;  // NUL characters dropped from the text
+  // Bytes at the very end that begin a character the input cuts off (a truncated download):
+  // dropped, the text before them kept.
+  std::size_t cut_bytes = 0;
 };
 
 // `forced` names an encoding (as iconv knows it) to use instead of detection; empty = detect.

@@ -164,14 +164,30 @@ struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::title, Rule>>> {
   }
 };
 
-// Parse `text` with a layout's grammar into a Document. Never throws on text input.
+// PEGTL does not undo actions when an enclosing rule fails: a row whose cells matched and which
+// then failed would leave its cells to the next row. Every attempt at a row (or a table) starts
+// from nothing.
+template <typename Rule>
+struct control : pg::normal<Rule> {
+  template <typename Input>
+  static void start(const Input& /*in*/, Builder& b) {
+    if constexpr (std::is_base_of_v<tag::row, Rule>) b.cells.clear();
+    if constexpr (std::is_base_of_v<tag::table, Rule>) {
+      b.rows.clear();
+      b.separators = 0;
+    }
+  }
+};
+
+// Parse `text` with a layout's grammar into a Document. Never throws on text input. The grammar
+// reads any text to its end; should it ever stop early, doc.unparsed_at says where.
 template <typename Grammar>
 ast::Document build(std::string_view text) {
   Builder b;
   b.base = text.data();
   b.doc.sections.emplace_back();  // the preamble
   pg::memory_input<pg::tracking_mode::lazy> in(text.data(), text.size(), "");
-  pg::parse<Grammar, action>(in, b);
+  if (!pg::parse<Grammar, action, control>(in, b)) b.doc.unparsed_at = static_cast<std::uint32_t>(in.current() - b.base);
   return std::move(b.doc);
 }
 

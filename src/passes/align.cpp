@@ -131,7 +131,9 @@ Alignment try_shift(const ast::Row& row, int label_end, const std::vector<int>& 
   }
   for (int c = label_end + 1; c < n; ++c)
     if (!used(c) && !row.cells[c].text.empty()) a.extra.push_back(&row.cells[c]);
-  double cost = 10.0 * static_cast<double>(a.extra.size()) + lost + missing + 0.5 * std::abs(shift);
+  // A lost cell (taken by the label) is evidence of a value gone; a missing one (past the row's end) is
+  // mostly trailing blanks trimmed, so it weighs less than a shift.
+  double cost = 10.0 * static_cast<double>(a.extra.size()) + lost + 0.25 * missing + 0.5 * std::abs(shift);
   for (const auto& id : ids) {
     const auto& total = a.placed[id.total];
     std::int64_t sum = 0;
@@ -183,7 +185,8 @@ Alignment align_row(const ast::Row& row, int label_end, const std::vector<int>& 
     if (c.cost < best->cost) best = &c;
   Alignment a = *best;
 
-  if (a.shift != 0) diags.report(diag::Id::row_shifted, anchor, row_name, a.shift > 0 ? "right" : "left");
+  if (a.shift != 0)
+    diags.report(diag::Id::row_shifted, anchor, row_name, a.shift > 0 ? "right" : "left");
   for (const auto& c : candidates)
     if (&c != best && clean(c) && !c.identities_hold && a.identities_hold && !same_values(c, a)) {
       diags.report(diag::Id::ambiguous_alignment, anchor, row_name, ids.size() > 1 ? "the group totals" : "the row total");
@@ -217,7 +220,8 @@ Alignment align_row(const ast::Row& row, int label_end, const std::vector<int>& 
   for (std::size_t i = 0; i < a.placed.size(); ++i) {
     auto& p = a.placed[i];
     if ((p.state == Placed::State::lost || p.state == Placed::State::missing) && !p.value)
-      diags.report(diag::Id::lost_value, at(p), row_name, columns[i]);
+      diags.report(diag::Id::lost_value, at(p), row_name, columns[i],
+                   p.state == Placed::State::lost ? "the label takes its place" : "the row ends before it");
     if (p.state == Placed::State::invalid)
       diags.report(diag::Id::invalid_value, p.cell->span, std::string_view(p.cell->raw), row_name, columns[i]);
     if (p.value && p.value->scale != 0 && columns[i] != "amount") {

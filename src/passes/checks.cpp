@@ -32,21 +32,23 @@ void run_checks(Record& record, const Extraction& ex, diag::Diagnostics& diags) 
   static const int new_received = kRow("new_received"), carried_over = kRow("carried_over"),
                    granted = kRow("granted"), other_other = kRow("other_other"),
                    total_processed = kRow("total_processed"), carried_forward = kRow("carried_forward");
+  // A check points at its row, or at the table when the row is missing.
+  auto row_at = [&](int r) { return ex.application_span[r].end ? ex.application_span[r] : ex.table_span[1]; };
   if (ex.table_found[1]) {
     for (int c = 0; c < kApplicantColumns; ++c)
       ck.add("applications.balance", kApplicantColumnKeys[c], n(a[new_received][c]) + n(a[carried_over][c]),
-             n(a[total_processed][c]) + n(a[carried_forward][c]), ex.application_span[carried_forward]);
+             n(a[total_processed][c]) + n(a[carried_forward][c]), row_at(carried_forward));
     for (int c = 0; c < kApplicantColumns; ++c) {
       std::int64_t sum = 0;
       for (int r = granted; r <= other_other; ++r) sum += n(a[r][c]);
       ck.add("applications.outcomes", kApplicantColumnKeys[c], n(a[total_processed][c]), sum,
-             ex.application_span[total_processed]);
+             row_at(total_processed));
     }
     for (int r = 0; r < kApplicationRows; ++r) {
       std::int64_t sum = 0;
       for (int c = 0; c < kApplicantColumns - 1; ++c) sum += n(a[r][c]);
       ck.add("applications.row_total", kApplicationRowKeys[r], n(a[r][kApplicantColumns - 1]), sum,
-             ex.application_span[r]);
+             row_at(r));
     }
     for (const auto& s : ex.subtotals) {
       for (int c = 0; c < kApplicantColumns; ++c) {

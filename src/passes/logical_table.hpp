@@ -15,6 +15,7 @@ struct LogicalTable {
   ast::Span span;                         // its first fragment
   std::vector<ast::Row*> rows;            // rows of every fragment, in order (point into the Document)
   std::vector<std::size_t> fragment_starts;  // index in `rows` where each fragment begins
+  int named_rows = 0;  // rows naming a row, header or caption of the table (evidence of a report)
 };
 
 }  // namespace xxgk::passes

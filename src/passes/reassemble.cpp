@@ -4,7 +4,8 @@
 
 namespace xxgk::passes {
 
-const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec, int section) {
+const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec, int section,
+                                      int* named_rows) {
   std::vector<int> score(spec.tables.size(), 0);
   for (const auto& row : table.rows) {
     for (std::size_t t = 0; t < spec.tables.size(); ++t) {
@@ -12,7 +13,10 @@ const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::Templ
       bool named = info.kind == RowInfo::Kind::header || info.kind == RowInfo::Kind::caption ||
                    info.kind == RowInfo::Kind::subtotal ||
                    (info.kind == RowInfo::Kind::data && info.label_end >= 0);
-      if (named && ++score[t] >= 3) return &spec.tables[t];  // confident enough: stop early
+      if (named && ++score[t] >= 3) {  // confident enough: stop early
+        if (named_rows) *named_rows = score[t];
+        return &spec.tables[t];
+      }
     }
   }
   // Weak evidence (a header cell both tables have, such as 总计): the section it stands in decides.
@@ -21,6 +25,7 @@ const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::Templ
   std::size_t best = 0;
   for (std::size_t t = 1; t < score.size(); ++t)
     if (score[t] > score[best]) best = t;
+  if (named_rows) *named_rows = score[best] - (score[best] > 0 && spec.tables[best].section == section);
   return score[best] > 0 ? &spec.tables[best] : nullptr;
 }
 
@@ -66,7 +71,8 @@ std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpe
   int previous_section = -1;
   for (auto& section : doc.sections) {
     for (auto& table : section.tables) {
-      const auto* ts = classify_table(table, spec, section.number);
+      int named = 0;
+      const auto* ts = classify_table(table, spec, section.number, &named);
       if (!ts && previous && previous_section == section.number) ts = previous;
       if (!ts) {
         diags.report(diag::Id::unrecognised_table, table.span, table.rows.size());
@@ -79,6 +85,7 @@ std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpe
         if (section.number != 0 && section.number != ts->section)
           diags.report(diag::Id::table_outside_section, table.span, ts->name, section.number, ts->section);
       }
+      lt.named_rows += named;
       lt.fragment_starts.push_back(lt.rows.size());
       for (auto& row : table.rows) lt.rows.push_back(&row);
       if (auto n = lt.fragment_starts.size(); n > 1)

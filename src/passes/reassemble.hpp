@@ -15,7 +15,9 @@ namespace xxgk::passes {
 std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpec& spec, diag::Diagnostics& diags);
 
 // Which template table does this physical table's content name? nullptr when none. Where the
-// content names two equally, the one that belongs in `section` wins.
-const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec, int section);
+// content names two equally, the one that belongs in `section` wins. `named_rows`, when given,
+// receives how many of its rows name something of the chosen table (counted up to 3).
+const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec, int section,
+                                      int* named_rows = nullptr);
 
 }  // namespace xxgk::passes

@@ -142,12 +142,24 @@ TEST_SUITE("decode") {
     check_ok(decode(encode("Annual report 2024\r\n", "UTF-16LE")), "Annual report 2024\r\n", "UTF-16LE");
   }
 
-  TEST_CASE("UTF-16 with BOM but an odd byte count fails with an offset") {
+  TEST_CASE("UTF-16 with BOM cut inside its last character: the text before it, and the cut counted") {
     std::string bytes = encode("年度报告", "UTF-16LE").insert(0, "\xFF\xFE");
     bytes += 'x';
     const Decoded d = decode(bytes);
-    CHECK_FALSE(d.ok);
-    CHECK(d.error == "cannot decode as UTF-16LE: incomplete byte sequence at byte 10");
+    check_ok(d, "年度报告", "UTF-16LE");
+    CHECK(d.cut_bytes == 1);
+  }
+
+  TEST_CASE("UTF-8 cut inside its last character: the text before it, and the cut counted") {
+    const std::string text = "三门峡市科学技术局2025年";
+    for (std::size_t drop = 1; drop <= 2; ++drop) {  // 年 is three bytes
+      const Decoded d = decode(text.substr(0, text.size() - drop));
+      check_ok(d, text.substr(0, text.size() - 3), "UTF-8");
+      CHECK(d.cut_bytes == 3 - drop);
+    }
+    const Decoded gb = decode(encode("三门峡市科学技术局年度报告", "GB18030").substr(0, 25));  // 12 characters and a half
+    check_ok(gb, "三门峡市科学技术局年度报", "GB18030");
+    CHECK(gb.cut_bytes == 1);
   }
 
   TEST_CASE("UTF-32 with BOM") {
@@ -230,9 +242,10 @@ TEST_SUITE("decode") {
     CHECK_FALSE(d.ok);
     CHECK(d.error == "cannot decode as UTF-8: invalid byte sequence at byte 2");
 
-    d = decode("ab\xE5\xB9", "UTF-8");  // cut off at the end
-    CHECK_FALSE(d.ok);
-    CHECK(d.error == "cannot decode as UTF-8: incomplete byte sequence at byte 2");
+    d = decode("ab\xE5\xB9", "UTF-8");  // cut off at the end: kept up to the cut
+    CHECK(d.ok);
+    CHECK(d.text == "ab");
+    CHECK(d.cut_bytes == 2);
 
     const std::string gbk = encode("年度报告", "GBK");  // 8 bytes
     d = decode(gbk + "\xFF" + gbk, "GBK");

@@ -134,6 +134,51 @@ TEST_CASE("garbage is text: the grammar never fails and never loops") {
   CHECK(!doc.title.present);
   auto doc2 = build<g::markdown::grammar>(junk);
   CHECK(!doc2.title.present);
+  CHECK(doc.unparsed_at == UINT32_MAX);  // read to the end
+  CHECK(doc2.unparsed_at == UINT32_MAX);
   auto empty = build<g::tsv::grammar>("");
   CHECK(empty.sections.size() == 1);
+}
+
+TEST_CASE("a lone CR ends a line, as LF and CRLF do") {
+  CHECK(check_rule<g::eolf>("\r", true));
+  CHECK(check_rule<g::eolf>("\r\n", true));
+  CHECK(check_rule<g::eolf>("\rx", true, 1));
+  CHECK(check_rule<g::eolf>("", true));
+  CHECK(check_rule<g::eolf>("x", false));
+  CHECK(check_rule<g::tsv::row>("规章\t0\r规章", true, 6));
+  CHECK(check_rule<g::markdown::piped_row>("| a | b |\r| c |", true, 5));
+  for (std::string_view eol : {"\n", "\r\n", "\r"}) {
+    CAPTURE(eol);
+    std::string text = "某局 2024 年政府信息公开工作年度报告@一、总体情况@正文一。@规章\t1\t2@行政许可\t3@六、其他需要报告的事项@无。@";
+    for (std::size_t at; (at = text.find('@')) != std::string::npos;) text.replace(at, 1, eol);
+    auto doc = build<g::tsv::grammar>(text);
+    CHECK(doc.title.present);
+    REQUIRE(doc.sections.size() == 3);
+    CHECK(doc.sections[1].paragraphs.size() == 1);
+    REQUIRE(doc.sections[1].tables.size() == 1);
+    CHECK(doc.sections[1].tables[0].rows.size() == 2);
+    CHECK(doc.sections[2].number == 6);
+  }
+}
+
+TEST_CASE("a row that fails after its cells matched leaves nothing to the next row") {
+  // A rule shaped like a layout's row, but that can fail after its cells: the control class of
+  // build() clears the cells of every row attempt, so the next row holds only its own cells.
+  struct cell : pg::star< pg::not_one< '\t', '\r', '\n', '!' > >, xxgk::grammar::tag::cell {};
+  struct row : pg::seq< cell, pg::plus< pg::one< '\t' >, cell >, g::eol >, xxgk::grammar::tag::row {};
+  struct bad_row : pg::seq< cell, pg::one< '\t' >, cell, pg::one< '!' > > {};
+  struct table : pg::plus< pg::sor< row, pg::seq< pg::at< bad_row >, bad_row, g::eol > > >, xxgk::grammar::tag::table {};
+  struct grammar : g::document< table > {};
+  auto doc = build<grammar>("a\tb\n");
+  REQUIRE(doc.sections[0].tables.size() == 1);
+  CHECK(doc.sections[0].tables[0].rows[0].cells.size() == 2);
+  // "x\ty!" matches its cells and then fails as a row before bad_row consumes it.
+  auto doc2 = build<grammar>("x\ty!\nc\td\n");
+  REQUIRE(doc2.sections[0].tables.size() == 1);
+  const auto& rows = doc2.sections[0].tables[0].rows;
+  REQUIRE(rows.size() == 1);
+  REQUIRE(rows[0].cells.size() == 2);
+  CHECK(rows[0].cells[0].raw == "c");
+  CHECK(rows[0].cells[1].raw == "d");
 }

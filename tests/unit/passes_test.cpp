@@ -207,6 +207,16 @@ TEST_CASE("align: shifted rows, swallowed cells, identities") {
     CHECK(values(a) == std::vector<std::int64_t>{-1, 1, -1, -1, -1, -1, 1});
     CHECK(d.has("ambiguous-alignment"));
   }
+  SUBCASE("a short row whose label stands in the first value column is read after its label") {
+    // Header 自然人 at cell 2; the label took that cell and the row ends early (its trailing cells
+    // dropped): the values follow the label, the cells past the row's end are null and reported.
+    Diags d;
+    auto r = row("\t\t4.保护第三方合法权益\t5\t6\t7");
+    auto a = passes::align_row(r, passes::label_end(r), pos, cols, passes::row_identities(cols), "denied_third_party", d.d);
+    CHECK(a.shift == 1);
+    CHECK(values(a) == std::vector<std::int64_t>{5, 6, 7, -1, -1, -1, -1});
+    CHECK(d.has("lost-value"));
+  }
   SUBCASE("not a number: an error at that cell") {
     Diags d;
     auto r = row("一、本年新收\t\t3\t1件\t0\t0\t0\t0\t4");
