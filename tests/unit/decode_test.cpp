@@ -256,7 +256,7 @@ TEST_SUITE("decode") {
   TEST_CASE("damaged UTF-8 in auto mode fails with the offset instead of becoming mojibake") {
     std::string bytes = kSnippet;
     const std::size_t pos = bytes.find("一、");
-    bytes.insert(pos, "\xFF");
+    bytes.insert(pos, 1, '\xFF');  // (not the const char* overload: GCC 12 -Wrestrict false positive)
     const Decoded d = decode(bytes);
     CHECK_FALSE(d.ok);
     CHECK(d.error == "cannot decode as UTF-8: invalid byte sequence at byte " + std::to_string(pos));
