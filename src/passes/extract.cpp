@@ -19,6 +19,18 @@ int index_of(const Keys& keys, std::string_view key) {
   return -1;
 }
 
+// The record's keys as views: comparing them costs no strlen.
+template <std::size_t N>
+std::array<std::string_view, N> views(const std::array<const char*, N>& keys) {
+  std::array<std::string_view, N> v;
+  for (std::size_t i = 0; i < N; ++i) v[i] = keys[i];
+  return v;
+}
+const auto kRowKeys = views(kApplicationRowKeys);
+const auto kColumnKeys = views(kApplicantColumnKeys);
+const auto kGroupKeys = views(kReviewGroupKeys);
+const auto kReviewKeys = views(kReviewColumnKeys);
+
 Value* active_slot(ActiveDisclosure& a, std::string_view row, std::string_view col) {
   DocumentCounts* d = row == "rules" ? &a.rules : row == "normative_documents" ? &a.normative_documents : nullptr;
   if (d) return col == "issued" ? &d->issued : col == "repealed" ? &d->repealed : col == "in_force" ? &d->in_force : nullptr;
@@ -138,7 +150,7 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
       diags.report(diag::Id::subtotal_row, row_anchor(*row, info.label_end), info.label());
       Extraction::Subtotal s{std::string(group), {}, row->span};
       for (std::size_t i = 0; i < cols.size(); ++i)
-        if (int c = index_of(kApplicantColumnKeys, cols[i]); c >= 0) s.values[c] = a.placed[i].value;
+        if (int c = index_of(kColumnKeys, cols[i]); c >= 0) s.values[c] = a.placed[i].value;
       ex.subtotals.push_back(std::move(s));
       continue;
     }
@@ -164,13 +176,13 @@ Value* slot(Record& record, tmpl::TableId table, std::string_view row, std::stri
     case tmpl::TableId::active:
       return active_slot(record.active_disclosure, row, column);
     case tmpl::TableId::applications: {
-      int r = index_of(kApplicationRowKeys, row), c = index_of(kApplicantColumnKeys, column);
+      int r = index_of(kRowKeys, row), c = index_of(kColumnKeys, column);
       return r >= 0 && c >= 0 ? &record.applications[r][c] : nullptr;
     }
     case tmpl::TableId::review: {
       auto dot = column.find('.');
       if (dot == std::string_view::npos) return nullptr;
-      int g = index_of(kReviewGroupKeys, column.substr(0, dot)), c = index_of(kReviewColumnKeys, column.substr(dot + 1));
+      int g = index_of(kGroupKeys, column.substr(0, dot)), c = index_of(kReviewKeys, column.substr(dot + 1));
       return g >= 0 && c >= 0 ? &record.review_litigation[g][c] : nullptr;
     }
   }

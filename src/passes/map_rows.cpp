@@ -33,7 +33,7 @@ int label_end(const ast::Row& row) {
 }
 
 bool is_header_text(const tmpl::Hits& hits, std::string_view text, const tmpl::TableSpec& spec) {
-  if (text.empty() || hits.none()) return false;
+  if (text.empty() || (hits & spec.header_fragments).none()) return false;
   return find_label(hits, text, spec.columns) >= 0 || find_label(hits, text, spec.column_groups) >= 0 ||
          find_label(hits, text, spec.header_words) >= 0;
 }
