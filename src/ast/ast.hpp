@@ -37,6 +37,13 @@ struct Cell {
 struct Row {
   Span span;
   std::vector<Cell> cells;
+  // Its label (pass normalise: passes::read_label in src/passes/map_rows.hpp): the index of the
+  // last label cell (-1: no label), how many non-empty cells the label area has, their text
+  // joined when there are several, and the template label fragments in the label.
+  int label_end = -1;
+  int label_cells = 0;
+  std::string joined_label;
+  tmpl::Hits label_hits;
 };
 
 // One physical table: the rows between two interruptions (blank line, page number, paragraph).

@@ -64,8 +64,12 @@ struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::row, Rule>>> {
       b.cells.clear();
       return;
     }
-    ast::Row row{b.span(in), std::move(b.cells)};
+    const auto width = b.cells.size();
+    ast::Row row;
+    row.span = b.span(in);
+    row.cells = std::move(b.cells);
     b.cells.clear();
+    b.cells.reserve(width);  // the next row is most likely as wide: one allocation for its cells
     // A markdown row keeps the text before its first pipe and after its last one as cells: drop
     // them when blank (|a|b| has two cells, not four).
     if constexpr (requires { typename Rule::pipe_delimited; }) {

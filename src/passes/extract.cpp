@@ -96,7 +96,7 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
         continue;
       case RowInfo::Kind::unknown:
         diags.report(info.has_values ? diag::Id::unknown_row_values : diag::Id::unknown_row, row_anchor(*row, info.label_end),
-                     info.label().empty() ? std::string_view("(no label)") : info.label(), spec.name);
+                     info.label.empty() ? std::string_view("(no label)") : info.label, spec.name);
         continue;
       case RowInfo::Kind::data:
       case RowInfo::Kind::subtotal:
@@ -106,7 +106,7 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
     std::string_view group = subtotal ? spec.subtotals[info.index].key : std::string_view{};
     if (subtotal && group.empty()) group = last_group;
     if (subtotal && group.empty()) {
-      diags.report(diag::Id::unknown_row, row_anchor(*row, info.label_end), info.label(), spec.name);
+      diags.report(diag::Id::unknown_row, row_anchor(*row, info.label_end), info.label, spec.name);
       continue;
     }
     const auto& rs = spec.rows[subtotal ? 0 : info.index];
@@ -140,14 +140,14 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
           diags.report(diag::Id::missing_column, header_span, spec.name, cols[i], column_label(spec, cols[i]));
         }
     }
-    auto name = subtotal ? info.label() : rs.key;
+    auto name = subtotal ? info.label : rs.key;
     // The identities depend on the columns only: compute them once per set of columns.
     auto cached = std::find_if(identities.begin(), identities.end(), [&](const auto& e) { return e.first == cols; });
     if (cached == identities.end()) cached = identities.insert(identities.end(), {cols, row_identities(cols)});
     auto a = align_row(*row, info.label_end, positions, cols, cached->second, name, diags);
 
     if (subtotal) {
-      diags.report(diag::Id::subtotal_row, row_anchor(*row, info.label_end), info.label());
+      diags.report(diag::Id::subtotal_row, row_anchor(*row, info.label_end), info.label);
       Extraction::Subtotal s{std::string(group), {}, row->span};
       for (std::size_t i = 0; i < cols.size(); ++i)
         if (int c = index_of(kColumnKeys, cols[i]); c >= 0) s.values[c] = a.placed[i].value;

@@ -1,5 +1,6 @@
 #include "passes/normalise.hpp"
 
+#include "passes/map_rows.hpp"
 #include "passes/values.hpp"
 
 namespace xxgk::passes {
@@ -107,12 +108,14 @@ std::string normalise_text(std::string_view raw) {
 void normalise(ast::Document& doc, const tmpl::Matcher& matcher) {
   for (auto& section : doc.sections)
     for (auto& table : section.tables)
-      for (auto& row : table.rows)
+      for (auto& row : table.rows) {
         for (auto& cell : row.cells) {
           cell.text = normalise_text(cell.raw);
           classify_cell(cell);
           if (cell.kind == ast::Cell::Kind::text) cell.hits = matcher.scan(cell.text);
         }
+        read_label(row, matcher);
+      }
 }
 
 }  // namespace xxgk::passes

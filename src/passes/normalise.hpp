@@ -14,7 +14,8 @@ namespace xxgk::passes {
 // spellings reports use: "（三） 不予 公开" and "(三)不予公开" both give "(三)不予公开".
 std::string normalise_text(std::string_view raw);
 
-// Fill Cell::text, kind, number and hits for every cell of the document.
+// Fill Cell::text, kind, number and hits for every cell of the document, and each row's label
+// (passes/map_rows.hpp: read_label).
 void normalise(ast::Document& doc, const tmpl::Matcher& matcher);
 
 }  // namespace xxgk::passes

@@ -38,10 +38,11 @@ bool starts_with_numbering(std::string_view text) { return tmpl::strip_numbering
 void join_broken_labels(LogicalTable& lt, std::size_t previous_start, std::size_t fragment_start,
                         diag::Diagnostics& diags) {
   std::size_t first = fragment_start;
-  while (first < lt.rows.size() && label_end(*lt.rows[first]) < 0) ++first;
+  while (first < lt.rows.size() && lt.rows[first]->label_end < 0) ++first;
   if (first >= lt.rows.size() || first == 0) return;
   auto& row = *lt.rows[first];
-  int end = label_end(row);
+  const int end = row.label_end;
+  bool joined = false;
   for (int i = 0; i <= end; ++i) {
     auto& cont = row.cells[i];
     if (cont.text.empty() || starts_with_numbering(cont.text) || is_complete_label(cont.text, *lt.spec)) continue;
@@ -56,10 +57,13 @@ void join_broken_labels(LogicalTable& lt, std::size_t previous_start, std::size_
         cont.text.clear();
         cont.kind = ast::Cell::Kind::blank;
         cont.hits.reset();
+        read_label(above, *lt.spec->matcher);
+        joined = true;
       }
       break;
     }
   }
+  if (joined) read_label(row, *lt.spec->matcher);
 }
 
 }  // namespace

@@ -34,6 +34,7 @@ ast::Row row(std::string_view tsv) {
     if (tab == std::string_view::npos) break;
     pos = tab + 1;
   }
+  passes::read_label(r, tmpl::template_2021().matcher);
   return r;
 }
 
