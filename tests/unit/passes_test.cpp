@@ -6,6 +6,7 @@
 #include "parse/builder.hpp"
 #include "passes/align.hpp"
 #include "passes/checks.hpp"
+#include "passes/extract.hpp"
 #include "passes/map_rows.hpp"
 #include "passes/normalise.hpp"
 #include "passes/reassemble.hpp"
@@ -88,6 +89,18 @@ TEST_CASE("values: numbers, nulls, and what is not a number") {
     CAPTURE(bad);
     CHECK(num(bad).kind == CellValue::Kind::invalid);
   }
+}
+
+TEST_CASE("template: 表三's rows are the record's application rows, in order (slot() reads them by index)") {
+  const auto& t3 = table(tmpl::TableId::applications);
+  REQUIRE(t3.rows.size() == static_cast<std::size_t>(kApplicationRows));
+  for (int r = 0; r < kApplicationRows; ++r) CHECK(t3.rows[r].key == kApplicationRowKeys[r]);
+  Record record;
+  CHECK(passes::slot(record, t3, 2, "research") == &record.applications[2][2]);
+  CHECK(passes::slot(record, t3, 2, "legal_subtotal") == nullptr);
+  CHECK(passes::slot(record, table(tmpl::TableId::review), 0, "litigation_direct.pending") == &record.review_litigation[1][3]);
+  CHECK(passes::slot(record, table(tmpl::TableId::active), 1, "repealed") == &record.active_disclosure.normative_documents.repealed);
+  CHECK(passes::slot(record, table(tmpl::TableId::active), 5, "amount") == &record.active_disclosure.fees);
 }
 
 TEST_CASE("template: numbering is stripped before an exact match") {
