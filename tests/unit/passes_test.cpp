@@ -103,6 +103,24 @@ TEST_CASE("template: 表三's rows are the record's application rows, in order (
   CHECK(passes::slot(record, table(tmpl::TableId::active), 5, "amount") == &record.active_disclosure.fees);
 }
 
+TEST_CASE("template: the matcher finds every fragment that occurs in a text, short ones too") {
+  tmpl::Matcher m;
+  const int a = m.add("不予公开"), b = m.add("公开"), c = m.add("("), d = m.add("ab"), e = m.add("开x");
+  CHECK(m.add("公开") == b);
+  auto found = [&](std::string_view text) {
+    auto hits = m.scan(text);
+    std::vector<int> ids;
+    for (int id : {a, b, c, d, e})
+      if (hits.test(static_cast<std::size_t>(id))) ids.push_back(id);
+    return ids;
+  };
+  CHECK(found("(三)不予公开") == std::vector<int>{a, b, c});
+  CHECK(found("予以公开x ab") == std::vector<int>{b, d, e});
+  CHECK(found("公").empty());
+  CHECK(found("").empty());
+  CHECK(found("a").empty());
+}
+
 TEST_CASE("template: numbering is stripped before an exact match") {
   CHECK(tmpl::strip_numbering("(三)不予公开") == "不予公开");
   CHECK(tmpl::strip_numbering("(六)1.申请人") == "申请人");
