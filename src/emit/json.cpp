@@ -47,12 +47,23 @@ void put_decimal(Buf& b, const Decimal& d) {
   b.append(digits, end);
 }
 
+// Are these eight bytes ASCII that a JSON string holds as it is (no control character, '"' or '\\')?
+bool plain_ascii(const char* p) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  auto has_zero = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  // A byte below 0x20 and no high bit: w - 0x20 borrows into its high bit.
+  return ((w & highs) | ((w - 0x20 * ones) & ~w & highs) | has_zero(w ^ ('"' * ones)) | has_zero(w ^ ('\\' * ones))) == 0;
+}
+
 // A JSON string; invalid UTF-8 becomes U+FFFD so that output is always valid JSON.
 void put_string(Buf& b, std::string_view s) {
   b.push_back('"');
   for (std::size_t i = 0; i < s.size();) {
-    // Copy a run of bytes that need no escaping at once.
+    // Copy a run of bytes that need no escaping at once, found eight bytes at a time.
     std::size_t run = i;
+    while (run + 8 <= s.size() && plain_ascii(s.data() + run)) run += 8;
     while (run < s.size()) {
       auto c = static_cast<unsigned char>(s[run]);
       if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
@@ -114,15 +125,31 @@ struct Writer {
     for (int i = 0; i < depth; ++i) put(b, "  ");
   }
   void key(std::string_view k, bool first, bool inline_obj = false) {
-    if (!first) b.push_back(',');
-    if (inline_obj) {
-      if (pretty && !first) b.push_back(' ');
-    } else {
+    if (!inline_obj) {
+      if (!first) b.push_back(',');
       newline();
     }
-    b.push_back('"');  // keys are the schema's own identifiers: nothing to escape
-    put(b, k);
-    put(b, pretty ? "\": " : "\":");
+    // Keys are the schema's own identifiers (nothing to escape): written in one piece.
+    char token[64];
+    std::size_t n = 0;
+    if (inline_obj && !first) {
+      token[n++] = ',';
+      if (pretty) token[n++] = ' ';
+    }
+    if (k.size() > sizeof token - n - 4) {  // never for the schema's keys
+      b.append(token, token + n);
+      b.push_back('"');
+      put(b, k);
+      put(b, pretty ? "\": " : "\":");
+      return;
+    }
+    token[n++] = '"';
+    std::memcpy(token + n, k.data(), k.size());
+    n += k.size();
+    token[n++] = '"';
+    token[n++] = ':';
+    if (pretty) token[n++] = ' ';
+    b.append(token, token + n);
   }
   void value(const Value& v) {
     if (!v) put(b, "null");
@@ -131,7 +158,7 @@ struct Writer {
   }
 };
 
-void write_inline_values(Writer& w, std::initializer_list<std::pair<const char*, const Value*>> kv) {
+void write_inline_values(Writer& w, std::initializer_list<std::pair<std::string_view, const Value*>> kv) {
   w.b.push_back('{');
   bool first = true;
   for (auto [k, v] : kv) {
