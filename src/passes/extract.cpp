@@ -106,8 +106,8 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
     if (in_header) {
       auto fresh = read_header(header_block, spec);
       if (!fresh.empty()) {
+        if (fresh.columns != columns.columns) sets.clear();  // a header repeated after a page break keeps them
         columns = std::move(fresh);
-        sets.clear();
         header_span = header_block.front()->span;
       }
       in_header = false;
