@@ -1,5 +1,7 @@
 #include "passes/map_rows.hpp"
 
+#include <algorithm>
+
 #include "passes/values.hpp"
 
 namespace xxgk::passes {
@@ -9,9 +11,8 @@ using tmpl::find_label;
 bool label_like(const ast::Cell& c) {
   if (c.kind != ast::Cell::Kind::text) return false;
   // A label has Chinese in it, and digits at its start only as numbering ("1.属于…", not "38件").
-  bool non_ascii = false;
-  for (char ch : c.text) non_ascii = non_ascii || static_cast<unsigned char>(ch) >= 0x80;
-  if (!non_ascii) return false;
+  if (std::none_of(c.text.begin(), c.text.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; }))
+    return false;
   return !(c.text[0] >= '0' && c.text[0] <= '9') || tmpl::strip_numbering(c.text) != c.text;
 }
 
