@@ -1,5 +1,6 @@
 #include "template/matcher.hpp"
 
+#include <cstring>
 #include <stdexcept>
 
 namespace xxgk::tmpl {
@@ -30,15 +31,16 @@ int Matcher::add(std::string_view fragment) {
 Hits Matcher::scan(std::string_view text) const {
   Hits hits;
   const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // inside a character: no fragment starts there
-    for (int id : short_ids_)
-      if (text.compare(i, fragments_[id].size(), fragments_[id]) == 0) hits.set(static_cast<std::size_t>(id));
-    if (i + 3 > n) continue;
+  auto at = [&](std::size_t i, std::string_view f) { return n - i >= f.size() && std::memcmp(text.data() + i, f.data(), f.size()) == 0; };
+  auto starts_character = [&](std::size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80; };
+  for (int id : short_ids_)
+    for (std::size_t i = 0; i < n && !hits.test(static_cast<std::size_t>(id)); ++i)
+      if (starts_character(i) && at(i, fragments_[id])) hits.set(static_cast<std::size_t>(id));
+  for (std::size_t i = 0; i + 3 <= n; ++i) {
+    if (!starts_character(i)) continue;  // no fragment starts inside a character
     const auto p = prefix(text.data() + i);
     for (const auto& e : buckets_[bucket(p)])
-      if (e.prefix == p && text.compare(i, fragments_[e.id].size(), fragments_[e.id]) == 0)
-        hits.set(static_cast<std::size_t>(e.id));
+      if (e.prefix == p && at(i, fragments_[e.id])) hits.set(static_cast<std::size_t>(e.id));
   }
   return hits;
 }
