@@ -84,7 +84,9 @@ struct section_3 : heading< U'三', spaced< U'申', U'请' > >, tag::section_hea
 struct section_4 : heading< U'四', pg::sor< spaced< U'复', U'议' >, spaced< U'诉', U'讼' > > >, tag::section_heading< 4 > {};
 struct section_5 : heading< U'五', pg::sor< spaced< U'问', U'题' >, spaced< U'改', U'进' > > >, tag::section_heading< 5 > {};
 struct section_6 : heading< U'六', pg::sor< spaced< U'其', U'他' >, spaced< U'其', U'它' > > >, tag::section_heading< 6 > {};
-struct section_heading : pg::sor< section_1, section_2, section_3, section_4, section_5, section_6 > {};
+// What every heading starts with: tested once before the six are tried.
+struct heading_start : pg::seq< pg::opt< markdown_marks >, blanks, pg::opt< emphasis >, blanks, pg::utf8::one< U'一', U'二', U'三', U'四', U'五', U'六' > > {};
+struct section_heading : pg::seq< pg::at< heading_start >, pg::sor< section_1, section_2, section_3, section_4, section_5, section_6 > > {};
 
 // Any other non-blank line is a paragraph line.
 struct paragraph : pg::seq< pg::not_at< blanks, eolf >, pg::plus< text_char >, eolf >, tag::paragraph {};
