@@ -93,8 +93,9 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
   std::vector<int> after_label;
   std::vector<std::string_view> reported_missing;
 
-  for (const ast::Row* row : lt.rows) {
-    auto info = classify_row(*row, spec);
+  for (std::size_t r = 0; r < lt.rows.size(); ++r) {
+    const ast::Row* row = lt.rows[r];
+    const RowInfo& info = lt.infos[r];
     if (info.kind == RowInfo::Kind::header) {
       if (!in_header) header_block.clear();
       // A header is a few rows; past that, only the last ones count (and work stays linear).

@@ -5,17 +5,27 @@
 namespace xxgk::passes {
 
 const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec, int section,
-                                      int* named_rows) {
-  std::vector<int> score(spec.tables.size(), 0);
+                                      int* named_rows, std::vector<RowInfo>* infos) {
+  const std::size_t tables = spec.tables.size();
+  std::vector<int> score(tables, 0);
+  std::vector<RowInfo> classified;  // row by row, table by table
+  if (infos) classified.reserve(table.rows.size() * tables);
+  auto chosen = [&](std::size_t t) {
+    if (infos)
+      for (std::size_t i = t; i < classified.size(); i += tables) infos->push_back(classified[i]);
+    return &spec.tables[t];
+  };
+  if (infos) infos->clear();
   for (const auto& row : table.rows) {
-    for (std::size_t t = 0; t < spec.tables.size(); ++t) {
+    for (std::size_t t = 0; t < tables; ++t) {
       auto info = classify_row(row, spec.tables[t]);
       bool named = info.kind == RowInfo::Kind::header || info.kind == RowInfo::Kind::caption ||
                    info.kind == RowInfo::Kind::subtotal ||
                    (info.kind == RowInfo::Kind::data && info.label_end >= 0);
+      if (infos) classified.push_back(info);
       if (named && ++score[t] >= 3) {  // confident enough: stop early
         if (named_rows) *named_rows = score[t];
-        return &spec.tables[t];
+        return chosen(t);
       }
     }
   }
@@ -26,7 +36,7 @@ const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::Templ
   for (std::size_t t = 1; t < score.size(); ++t)
     if (score[t] > score[best]) best = t;
   if (named_rows) *named_rows = score[best] - (score[best] > 0 && spec.tables[best].section == section);
-  return score[best] > 0 ? &spec.tables[best] : nullptr;
+  return score[best] > 0 ? chosen(best) : nullptr;
 }
 
 namespace {
@@ -58,12 +68,16 @@ void join_broken_labels(LogicalTable& lt, std::size_t previous_start, std::size_
         cont.kind = ast::Cell::Kind::blank;
         cont.hits.reset();
         read_label(above, *lt.spec->matcher);
+        lt.infos[r] = classify_row(above, *lt.spec);
         joined = true;
       }
       break;
     }
   }
-  if (joined) read_label(row, *lt.spec->matcher);
+  if (joined) {
+    read_label(row, *lt.spec->matcher);
+    lt.infos[first] = classify_row(row, *lt.spec);
+  }
 }
 
 }  // namespace
@@ -73,10 +87,11 @@ std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpe
   for (std::size_t t = 0; t < spec.tables.size(); ++t) out[t].spec = &spec.tables[t];
   const tmpl::TableSpec* previous = nullptr;
   int previous_section = -1;
+  std::vector<RowInfo> infos;  // of the table's first rows, as classify_table read them
   for (auto& section : doc.sections) {
     for (auto& table : section.tables) {
       int named = 0;
-      const auto* ts = classify_table(table, spec, section.number, &named);
+      const auto* ts = classify_table(table, spec, section.number, &named, &infos);
       if (!ts && previous && previous_section == section.number) ts = previous;
       if (!ts) {
         diags.report(diag::Id::unrecognised_table, table.span, table.rows.size());
@@ -91,7 +106,10 @@ std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpe
       }
       lt.named_rows += named;
       lt.fragment_starts.push_back(lt.rows.size());
-      for (auto& row : table.rows) lt.rows.push_back(&row);
+      for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        lt.rows.push_back(&table.rows[i]);
+        lt.infos.push_back(i < infos.size() ? infos[i] : classify_row(table.rows[i], *ts));
+      }
       if (auto n = lt.fragment_starts.size(); n > 1)
         join_broken_labels(lt, lt.fragment_starts[n - 2], lt.fragment_starts[n - 1], diags);
       previous = ts;
