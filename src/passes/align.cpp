@@ -30,6 +30,10 @@ struct HeaderCell {
 
 ColumnMap read_header(const std::vector<const ast::Row*>& rows, const tmpl::TableSpec& spec) {
   std::vector<HeaderCell> groups, leaves;
+  std::size_t cells = 0;
+  for (const auto* row : rows) cells += row->cells.size();
+  leaves.reserve(cells);
+  if (!spec.column_groups.empty()) groups.reserve(cells);
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const auto& cells = rows[r]->cells;
     for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -42,7 +46,8 @@ ColumnMap read_header(const std::vector<const ast::Row*>& rows, const tmpl::Tabl
     }
   }
   ColumnMap map;
-  std::vector<int> seen(spec.columns.size(), 0);
+  map.columns.reserve(leaves.size());
+  std::vector<int> seen(spec.column_groups.empty() ? 0 : spec.columns.size(), 0);
   for (const auto& leaf : leaves) {
     std::string key(spec.columns[leaf.index].key);
     if (!spec.column_groups.empty()) {
