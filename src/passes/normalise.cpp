@@ -123,12 +123,17 @@ std::string normalise_text(std::string_view raw) {
   return out;
 }
 
+std::string_view normalise_into(std::string_view raw, std::deque<std::string>& store) {
+  if (plain_run(raw, 0) == raw.size()) return raw;
+  return store.emplace_back(normalise_text(raw));
+}
+
 void normalise(ast::Document& doc, const tmpl::Matcher& matcher) {
   for (auto& section : doc.sections)
     for (auto& table : section.tables)
       for (auto& row : table.rows) {
         for (auto& cell : row.cells) {
-          cell.text = normalise_text(cell.raw);
+          cell.text = normalise_into(cell.raw, doc.cell_texts);
           classify_cell(cell);
           if (cell.kind == ast::Cell::Kind::text) cell.hits = matcher.scan(cell.text);
         }

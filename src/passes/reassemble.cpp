@@ -46,7 +46,7 @@ bool starts_with_numbering(std::string_view text) { return tmpl::strip_numbering
 // Join a label broken by the break between two fragments: the first row of the new fragment
 // holds the rest of a label whose start is the nearest text above it in the same column.
 void join_broken_labels(LogicalTable& lt, std::size_t previous_start, std::size_t fragment_start,
-                        diag::Diagnostics& diags) {
+                        std::deque<std::string>& cell_texts, diag::Diagnostics& diags) {
   std::size_t first = fragment_start;
   while (first < lt.rows.size() && lt.rows[first]->label_end < 0) ++first;
   if (first >= lt.rows.size() || first == 0) return;
@@ -60,11 +60,12 @@ void join_broken_labels(LogicalTable& lt, std::size_t previous_start, std::size_
       auto& above = *lt.rows[r];
       if (static_cast<std::size_t>(i) >= above.cells.size() || above.cells[i].text.empty()) continue;
       auto& start = above.cells[i];
-      if (!is_complete_label(start.text, *lt.spec) && is_complete_label(start.text + cont.text, *lt.spec)) {
+      if (std::string whole = std::string(start.text).append(cont.text);
+          !is_complete_label(start.text, *lt.spec) && is_complete_label(whole, *lt.spec)) {
         diags.report(diag::Id::label_joined, cont.span, start.text, cont.text);
-        start.text += cont.text;
+        start.text = cell_texts.emplace_back(std::move(whole));
         start.hits = lt.spec->matcher->scan(start.text);
-        cont.text.clear();
+        cont.text = {};
         cont.kind = ast::Cell::Kind::blank;
         cont.hits.reset();
         read_label(above, *lt.spec->matcher);
@@ -111,7 +112,7 @@ std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpe
         lt.infos.push_back(i < infos.size() ? infos[i] : classify_row(table.rows[i], *ts));
       }
       if (auto n = lt.fragment_starts.size(); n > 1)
-        join_broken_labels(lt, lt.fragment_starts[n - 2], lt.fragment_starts[n - 1], diags);
+        join_broken_labels(lt, lt.fragment_starts[n - 2], lt.fragment_starts[n - 1], doc.cell_texts, diags);
       previous = ts;
       previous_section = section.number;
     }

@@ -19,7 +19,8 @@ using passes::CellValue;
 
 namespace {
 
-// A row from tab-separated text, normalised.
+// A row from tab-separated text, normalised (its changed texts kept here).
+std::deque<std::string> cell_texts;
 ast::Row row(std::string_view tsv) {
   ast::Row r;
   std::size_t pos = 0;
@@ -29,7 +30,7 @@ ast::Row row(std::string_view tsv) {
     auto& c = r.cells.emplace_back();
     c.span = {static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + raw.size())};
     c.raw = raw;
-    c.text = passes::normalise_text(raw);
+    c.text = passes::normalise_into(raw, cell_texts);
     passes::classify_cell(c);
     c.hits = tmpl::template_2021().matcher.scan(c.text);
     if (tab == std::string_view::npos) break;
