@@ -131,11 +131,15 @@ Utf8Scan scan_utf8(std::string_view s, std::size_t start) {
       ++i;
       continue;
     }
-    // Fast path for the common three-byte characters (E1..EC: no overlong or surrogate forms).
+    // Fast path for runs of the common three-byte characters (E1..EC: no overlong or surrogate
+    // forms), such as Chinese text.
     if (const auto b = byte_at(s, i); b >= 0xE1 && b <= 0xEC && i + 2 < s.size() && (byte_at(s, i + 1) & 0xC0) == 0x80 &&
                                       (byte_at(s, i + 2) & 0xC0) == 0x80) {
-      ++r.multibyte;
-      i += 3;
+      do {
+        ++r.multibyte;
+        i += 3;
+      } while (i + 2 < s.size() && byte_at(s, i) >= 0xE1 && byte_at(s, i) <= 0xEC && (byte_at(s, i + 1) & 0xC0) == 0x80 &&
+               (byte_at(s, i + 2) & 0xC0) == 0x80);
       continue;
     }
     bool truncated = false;
