@@ -258,7 +258,7 @@ Attempt convert(std::string_view s, std::size_t start, const std::string& from, 
 // BOM-less UTF-16: ASCII characters give a zero high byte, so zeros cluster on one parity.
 std::optional<std::string> utf16_by_nul_pattern(std::string_view s) {
   const std::size_t n = std::min(s.size(), kSampleSize) & ~std::size_t{1};
-  if (n < 2) return std::nullopt;
+  if (n < 2 || std::memchr(s.data(), 0, n) == nullptr) return std::nullopt;  // no NUL (most input): no pattern
   std::size_t even = 0, odd = 0;
   for (std::size_t i = 0; i < n; i += 2) {
     even += byte_at(s, i) == 0;
