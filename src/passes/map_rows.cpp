@@ -83,7 +83,7 @@ RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec) {
   const ast::Cell* last = row.label_end >= 0 ? &row.cells[row.label_end] : nullptr;
   info.label = row.label_cells > 1 ? std::string_view(row.joined_label) : last ? std::string_view(last->text) : std::string_view();
   int row_index = -1;
-  if (last) {
+  if (last && (row.label_hits & spec.row_fragments).any()) {  // the label's hits include the last cell's
     row_index = find_label(last->hits, last->text, spec.rows);
     if (row_index < 0 && row.label_cells > 1) row_index = find_label(row.label_hits, info.label, spec.rows);
   }

@@ -57,8 +57,9 @@ struct TableSpec {
   std::vector<Label> other_versions{};  // key = the version
   const Matcher* matcher = nullptr;     // the TemplateSpec's, which finds these labels' fragments
   // Every fragment of columns, column_groups and header_words: text with none of them is no
-  // header text (a quick test before matching the labels one by one).
+  // header text (a quick test before matching the labels one by one). Likewise for rows.
   Hits header_fragments{};
+  Hits row_fragments{};
 };
 
 struct TemplateSpec {

@@ -172,13 +172,14 @@ TemplateSpec build_2021() {
     index_labels(spec.matcher, t.column_groups);
     index_labels(spec.matcher, t.header_words);
     index_labels(spec.matcher, t.other_versions);
-    auto add_fragments = [&t](const auto& labels) {
+    auto add_fragments = [](Hits& to, const auto& labels) {
       for (const auto& l : labels)
-        for (const auto& p : l.patterns) t.header_fragments |= p.fragments;
+        for (const auto& p : l.patterns) to |= p.fragments;
     };
-    add_fragments(t.columns);
-    add_fragments(t.column_groups);
-    add_fragments(t.header_words);
+    add_fragments(t.header_fragments, t.columns);
+    add_fragments(t.header_fragments, t.column_groups);
+    add_fragments(t.header_fragments, t.header_words);
+    add_fragments(t.row_fragments, t.rows);
   }
   return spec;
 }
