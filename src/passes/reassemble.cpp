@@ -1,5 +1,7 @@
 #include "passes/reassemble.hpp"
 
+#include <algorithm>
+
 #include "passes/map_rows.hpp"
 
 namespace xxgk::passes {
@@ -8,8 +10,11 @@ const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::Templ
                                       int* named_rows, std::vector<RowInfo>* infos) {
   const std::size_t tables = spec.tables.size();
   std::vector<int> score(tables, 0);
-  std::vector<RowInfo> classified;  // row by row, table by table
-  if (infos) classified.reserve(table.rows.size() * tables);
+  // Row by row, table by table, for the first rows only: the decision mostly comes within a few
+  // rows, and a table naming nothing (read to its end) must not hold three infos per row.
+  constexpr std::size_t kKeptRows = 32;
+  std::vector<RowInfo> classified;
+  if (infos) classified.reserve(std::min(table.rows.size(), kKeptRows) * tables);
   auto chosen = [&](std::size_t t) {
     if (infos)
       for (std::size_t i = t; i < classified.size(); i += tables) infos->push_back(classified[i]);
@@ -22,7 +27,7 @@ const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::Templ
       bool named = info.kind == RowInfo::Kind::header || info.kind == RowInfo::Kind::caption ||
                    info.kind == RowInfo::Kind::subtotal ||
                    (info.kind == RowInfo::Kind::data && info.label_end >= 0);
-      if (infos) classified.push_back(info);
+      if (infos && classified.size() < kKeptRows * tables) classified.push_back(info);
       if (named && ++score[t] >= 3) {  // confident enough: stop early
         if (named_rows) *named_rows = score[t];
         return chosen(t);
@@ -107,6 +112,10 @@ std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpe
       }
       lt.named_rows += named;
       lt.fragment_starts.push_back(lt.rows.size());
+      if (lt.rows.empty()) {  // later fragments grow the lists geometrically
+        lt.rows.reserve(table.rows.size());
+        lt.infos.reserve(table.rows.size());
+      }
       for (std::size_t i = 0; i < table.rows.size(); ++i) {
         lt.rows.push_back(&table.rows[i]);
         lt.infos.push_back(i < infos.size() ? infos[i] : classify_row(table.rows[i], *ts));
