@@ -1,5 +1,6 @@
 #include "passes/align.hpp"
 
+#include <algorithm>
 #include <bitset>
 #include <cstdlib>
 
@@ -32,8 +33,9 @@ ColumnMap read_header(const std::vector<const ast::Row*>& rows, const tmpl::Tabl
   std::vector<HeaderCell> groups, leaves;
   std::size_t cells = 0;
   for (const auto* row : rows) cells += row->cells.size();
-  leaves.reserve(cells);
-  if (!spec.column_groups.empty()) groups.reserve(cells);
+  const std::size_t room = std::min<std::size_t>(cells, 32);  // a header has a few dozen cells; a hostile one grows as needed
+  leaves.reserve(room);
+  if (!spec.column_groups.empty()) groups.reserve(room);
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const auto& cells = rows[r]->cells;
     for (std::size_t c = 0; c < cells.size(); ++c) {
