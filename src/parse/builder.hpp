@@ -64,12 +64,10 @@ struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::row, Rule>>> {
       b.cells.clear();
       return;
     }
-    const auto width = b.cells.size();
     ast::Row row;
     row.span = b.span(in);
-    row.cells = std::move(b.cells);
+    row.cells.assign(b.cells.begin(), b.cells.end());  // one allocation of the exact size; b.cells keeps its room
     b.cells.clear();
-    b.cells.reserve(width);  // the next row is most likely as wide: one allocation for its cells
     // A markdown row keeps the text before its first pipe and after its last one as cells: drop
     // them when blank (|a|b| has two cells, not four).
     if constexpr (requires { typename Rule::pipe_delimited; }) {
