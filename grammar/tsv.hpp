@@ -8,8 +8,8 @@ namespace xxgk::grammar::tsv {
 
 // clang-format off
 struct tab : pg::one< '\t' > {};
-struct cell : pg::star< pg::not_one< '\t', '\r', '\n' > >, tag::cell {};
-struct row_line : pg::seq< pg::star< pg::not_one< '\t', '\r', '\n' > >, tab > {};
+struct cell : until_one_of< '\t', '\r', '\n' >, tag::cell {};
+struct row_line : pg::seq< until_one_of< '\t', '\r', '\n' >, tab > {};
 struct row : pg::seq< pg::at< row_line >, cell, pg::plus< tab, cell >, eolf >, tag::row {};
 struct table : pg::plus< row >, tag::table {};
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,9 @@ struct Span {
 struct Cell {
   Span span;
   std::string_view raw;  // as written
-  std::string text;      // normalised (pass normalise): see src/passes/normalise.hpp
+  // Normalised (pass normalise): see src/passes/normalise.hpp. A view of `raw` when normalising
+  // changes nothing, else of the Document's cell_texts.
+  std::string_view text;
   // What the normalised text reads as (pass normalise): see src/passes/values.hpp.
   enum class Kind : std::uint8_t {
     blank,    // empty
@@ -37,6 +40,13 @@ struct Cell {
 struct Row {
   Span span;
   std::vector<Cell> cells;
+  // Its label (pass normalise: passes::read_label in src/passes/map_rows.hpp): the index of the
+  // last label cell (-1: no label), how many non-empty cells the label area has, their text
+  // joined when there are several, and the template label fragments in the label.
+  int label_end = -1;
+  int label_cells = 0;
+  std::string joined_label;
+  tmpl::Hits label_hits;
 };
 
 // One physical table: the rows between two interruptions (blank line, page number, paragraph).
@@ -82,6 +92,9 @@ struct Document {
   std::uint32_t truncated_at = UINT32_MAX;
   // Where the grammar stopped if it did not read the input to its end (a grammar fault).
   std::uint32_t unparsed_at = UINT32_MAX;
+  // Normalised cell text that differs from the raw text (Cell::text views it; a deque never moves
+  // its strings).
+  std::deque<std::string> cell_texts;
 };
 
 // At most this many cells, rows, paragraphs and headings are built: the AST of any input stays

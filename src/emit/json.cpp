@@ -2,7 +2,10 @@
 // pretty output keeps each innermost object on one line, so a record reads like the tables.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <charconv>
+#include <cstring>
 
 #include "xxgk/xxgk.hpp"
 
@@ -10,16 +13,57 @@ namespace xxgk {
 
 namespace {
 
-using Buf = fmt::memory_buffer;
+// The record's text, in a string reserved ahead: no copy at the end.
+class Buf {
+ public:
+  explicit Buf(std::size_t capacity) { s_.reserve(capacity); }
+  void append(const char* begin, const char* end) { s_.append(begin, static_cast<std::size_t>(end - begin)); }
+  void push_back(char c) { s_.push_back(c); }
+  std::string take() { return std::move(s_); }
+
+ private:
+  std::string s_;
+};
 
 void put(Buf& b, std::string_view s) { b.append(s.data(), s.data() + s.size()); }
+
+void put_int(Buf& b, std::int64_t v) {
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
+  b.append(digits, end);
+}
+
+// As format_decimal, without its string.
+void put_decimal(Buf& b, const Decimal& d) {
+  if (d.scale <= 0) return put_int(b, d.units);
+  if (d.units < 0 || d.scale > 18) return put(b, format_decimal(d));
+  std::int64_t p = 1;
+  for (int i = 0; i < d.scale; ++i) p *= 10;
+  put_int(b, d.units / p);
+  b.push_back('.');
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, d.units % p).ptr;
+  for (auto n = end - digits; n < d.scale; ++n) b.push_back('0');
+  b.append(digits, end);
+}
+
+// Are these eight bytes ASCII that a JSON string holds as it is (no control character, '"' or '\\')?
+bool plain_ascii(const char* p) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  auto has_zero = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  // A byte below 0x20 and no high bit: w - 0x20 borrows into its high bit.
+  return ((w & highs) | ((w - 0x20 * ones) & ~w & highs) | has_zero(w ^ ('"' * ones)) | has_zero(w ^ ('\\' * ones))) == 0;
+}
 
 // A JSON string; invalid UTF-8 becomes U+FFFD so that output is always valid JSON.
 void put_string(Buf& b, std::string_view s) {
   b.push_back('"');
   for (std::size_t i = 0; i < s.size();) {
-    // Copy a run of bytes that need no escaping at once.
+    // Copy a run of bytes that need no escaping at once, found eight bytes at a time.
     std::size_t run = i;
+    while (run + 8 <= s.size() && plain_ascii(s.data() + run)) run += 8;
     while (run < s.size()) {
       auto c = static_cast<unsigned char>(s[run]);
       if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
@@ -39,8 +83,12 @@ void put_string(Buf& b, std::string_view s) {
         case '\r': put(b, "\\r"); break;
         case '\t': put(b, "\\t"); break;
         default:
-          if (c < 0x20) fmt::format_to(std::back_inserter(b), "\\u{:04x}", c);
-          else b.push_back(static_cast<char>(c));
+          if (c < 0x20) {
+            const char escape[] = {'\\', 'u', '0', '0', "0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 0xF]};
+            b.append(escape, escape + sizeof escape);
+          } else {
+            b.push_back(static_cast<char>(c));
+          }
       }
       ++i;
       continue;
@@ -77,24 +125,40 @@ struct Writer {
     for (int i = 0; i < depth; ++i) put(b, "  ");
   }
   void key(std::string_view k, bool first, bool inline_obj = false) {
-    if (!first) b.push_back(',');
-    if (inline_obj) {
-      if (pretty && !first) b.push_back(' ');
-    } else {
+    if (!inline_obj) {
+      if (!first) b.push_back(',');
       newline();
     }
-    b.push_back('"');  // keys are the schema's own identifiers: nothing to escape
-    put(b, k);
-    put(b, pretty ? "\": " : "\":");
+    // Keys are the schema's own identifiers (nothing to escape): written in one piece.
+    char token[64];
+    std::size_t n = 0;
+    if (inline_obj && !first) {
+      token[n++] = ',';
+      if (pretty) token[n++] = ' ';
+    }
+    if (k.size() > sizeof token - n - 4) {  // never for the schema's keys
+      b.append(token, token + n);
+      b.push_back('"');
+      put(b, k);
+      put(b, pretty ? "\": " : "\":");
+      return;
+    }
+    token[n++] = '"';
+    std::memcpy(token + n, k.data(), k.size());
+    n += k.size();
+    token[n++] = '"';
+    token[n++] = ':';
+    if (pretty) token[n++] = ' ';
+    b.append(token, token + n);
   }
   void value(const Value& v) {
     if (!v) put(b, "null");
     else if (v->scale == 0 && v->units >= 0 && v->units < 10) b.push_back(static_cast<char>('0' + v->units));
-    else put(b, format_decimal(*v));
+    else put_decimal(b, *v);
   }
 };
 
-void write_inline_values(Writer& w, std::initializer_list<std::pair<const char*, const Value*>> kv) {
+void write_inline_values(Writer& w, std::initializer_list<std::pair<std::string_view, const Value*>> kv) {
   w.b.push_back('{');
   bool first = true;
   for (auto [k, v] : kv) {
@@ -131,10 +195,9 @@ const char* severity_name(Severity s) {
 }
 
 std::string to_json(const Record& r, bool pretty) {
-  Buf b;
   std::size_t text_size = 0;
   for (const auto& s : r.sections) text_size += s.text.size() + s.heading.size();
-  b.reserve(text_size + 12000 + 160 * (r.checks.size() + r.diagnostics.size()));
+  Buf b(text_size + 12000 + 160 * (r.checks.size() + r.diagnostics.size()));
   Writer w{b, pretty};
   b.push_back('{');
   w.depth = 1;
@@ -152,7 +215,7 @@ std::string to_json(const Record& r, bool pretty) {
   w.key("agency", false);
   if (r.agency.empty()) put(b, "null"); else put_string(b, r.agency);
   w.key("year", false);
-  if (r.year) fmt::format_to(std::back_inserter(b), "{}", *r.year); else put(b, "null");
+  if (r.year) put_int(b, *r.year); else put(b, "null");
   w.key("template", false);
   if (r.template_version.empty()) put(b, "null"); else put_string(b, r.template_version);
 
@@ -228,7 +291,7 @@ std::string to_json(const Record& r, bool pretty) {
   array("sections", r.sections, [&](const Section& s) {
     b.push_back('{');
     w.key("number", true, true);
-    fmt::format_to(std::back_inserter(b), "{}", s.number);
+    put_int(b, s.number);
     w.key("heading", false, true);
     put_string(b, s.heading);
     w.key("text", false, true);
@@ -244,9 +307,9 @@ std::string to_json(const Record& r, bool pretty) {
     w.key("status", false, true);
     put_string(b, c.pass ? "pass" : "fail");
     w.key("lhs", false, true);
-    fmt::format_to(std::back_inserter(b), "{}", c.lhs);
+    put_int(b, c.lhs);
     w.key("rhs", false, true);
-    fmt::format_to(std::back_inserter(b), "{}", c.rhs);
+    put_int(b, c.rhs);
     b.push_back('}');
   });
   array("diagnostics", r.diagnostics, [&](const Diagnostic& d) {
@@ -258,15 +321,15 @@ std::string to_json(const Record& r, bool pretty) {
     w.key("message", false, true);
     put_string(b, d.message);
     w.key("line", false, true);
-    fmt::format_to(std::back_inserter(b), "{}", d.line);
+    put_int(b, d.line);
     w.key("column", false, true);
-    fmt::format_to(std::back_inserter(b), "{}", d.column);
+    put_int(b, d.column);
     b.push_back('}');
   });
   w.depth = 0;
   w.newline();
   b.push_back('}');
-  return fmt::to_string(b);
+  return b.take();
 }
 
 void for_each_cell(const Record& r, const CellVisitor& visit) {

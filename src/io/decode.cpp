@@ -131,11 +131,15 @@ Utf8Scan scan_utf8(std::string_view s, std::size_t start) {
       ++i;
       continue;
     }
-    // Fast path for the common three-byte characters (E1..EC: no overlong or surrogate forms).
+    // Fast path for runs of the common three-byte characters (E1..EC: no overlong or surrogate
+    // forms), such as Chinese text.
     if (const auto b = byte_at(s, i); b >= 0xE1 && b <= 0xEC && i + 2 < s.size() && (byte_at(s, i + 1) & 0xC0) == 0x80 &&
                                       (byte_at(s, i + 2) & 0xC0) == 0x80) {
-      ++r.multibyte;
-      i += 3;
+      do {
+        ++r.multibyte;
+        i += 3;
+      } while (i + 2 < s.size() && byte_at(s, i) >= 0xE1 && byte_at(s, i) <= 0xEC && (byte_at(s, i + 1) & 0xC0) == 0x80 &&
+               (byte_at(s, i + 2) & 0xC0) == 0x80);
       continue;
     }
     bool truncated = false;
@@ -254,7 +258,7 @@ Attempt convert(std::string_view s, std::size_t start, const std::string& from, 
 // BOM-less UTF-16: ASCII characters give a zero high byte, so zeros cluster on one parity.
 std::optional<std::string> utf16_by_nul_pattern(std::string_view s) {
   const std::size_t n = std::min(s.size(), kSampleSize) & ~std::size_t{1};
-  if (n < 2) return std::nullopt;
+  if (n < 2 || std::memchr(s.data(), 0, n) == nullptr) return std::nullopt;  // no NUL (most input): no pattern
   std::size_t even = 0, odd = 0;
   for (std::size_t i = 0; i < n; i += 2) {
     even += byte_at(s, i) == 0;

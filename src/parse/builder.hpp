@@ -64,7 +64,9 @@ struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::row, Rule>>> {
       b.cells.clear();
       return;
     }
-    ast::Row row{b.span(in), std::move(b.cells)};
+    ast::Row row;
+    row.span = b.span(in);
+    row.cells.assign(b.cells.begin(), b.cells.end());  // one allocation of the exact size; b.cells keeps its room
     b.cells.clear();
     // A markdown row keeps the text before its first pipe and after its last one as cells: drop
     // them when blank (|a|b| has two cells, not four).

@@ -1,5 +1,6 @@
 #include "passes/align.hpp"
 
+#include <algorithm>
 #include <bitset>
 #include <cstdlib>
 
@@ -30,6 +31,11 @@ struct HeaderCell {
 
 ColumnMap read_header(const std::vector<const ast::Row*>& rows, const tmpl::TableSpec& spec) {
   std::vector<HeaderCell> groups, leaves;
+  std::size_t cells = 0;
+  for (const auto* row : rows) cells += row->cells.size();
+  const std::size_t room = std::min<std::size_t>(cells, 32);  // a header has a few dozen cells; a hostile one grows as needed
+  leaves.reserve(room);
+  if (!spec.column_groups.empty()) groups.reserve(room);
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const auto& cells = rows[r]->cells;
     for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -42,7 +48,8 @@ ColumnMap read_header(const std::vector<const ast::Row*>& rows, const tmpl::Tabl
     }
   }
   ColumnMap map;
-  std::vector<int> seen(spec.columns.size(), 0);
+  map.columns.reserve(leaves.size());
+  std::vector<int> seen(spec.column_groups.empty() ? 0 : spec.columns.size(), 0);
   for (const auto& leaf : leaves) {
     std::string key(spec.columns[leaf.index].key);
     if (!spec.column_groups.empty()) {
@@ -89,67 +96,86 @@ namespace {
 
 std::int64_t as_int(const Value& v) { return v && v->scale == 0 ? v->units : 0; }
 
-Alignment try_shift(const ast::Row& row, int label_end, const std::vector<int>& positions,
-                    const std::vector<RowIdentity>& ids, int shift) {
-  Alignment a;
-  a.shift = shift;
+bool unknown(const Placed& p) { return p.state == Placed::State::lost || p.state == Placed::State::missing; }
+
+// What the column at cell `position` (-1: the header has no such column) reads when the row is
+// shifted by `shift` cells.
+Placed place(const ast::Row& row, int label_end, int position, int shift) {
+  Placed pl;
+  if (position < 0) return pl;  // absent
+  const int c = position + shift;
+  if (c <= label_end) {
+    pl.state = Placed::State::lost;
+    if (c >= 0) pl.cell = &row.cells[c];
+  } else if (c >= static_cast<int>(row.cells.size())) {
+    pl.state = Placed::State::missing;
+  } else {
+    pl.cell = &row.cells[c];
+    switch (pl.cell->kind) {
+      case ast::Cell::Kind::number:
+        pl.state = Placed::State::value;
+        pl.value = pl.cell->number;
+        break;
+      case ast::Cell::Kind::text: pl.state = Placed::State::invalid; break;
+      default: pl.state = Placed::State::blank;
+    }
+  }
+  return pl;
+}
+
+// One shift's reading of the row, judged without building it.
+struct Candidate {
+  int shift = 0;
+  double cost = 0;
+  bool identities_hold = true;
+  bool clean = true;  // no value outside the columns, no column lost or missing
+};
+
+// The non-empty cells after the label that no column reads at `shift`, passed to `visit`.
+template <typename Visit>
+void for_each_extra(const ast::Row& row, int label_end, const std::vector<int>& positions, int shift, Visit visit) {
   const int n = static_cast<int>(row.cells.size());
   std::vector<bool> used_large;  // only for rows wider than the bitset
   std::bitset<256> used_small;
   if (n > 256) used_large.assign(row.cells.size(), false);
-  auto used = [&](int c) -> bool { return n > 256 ? used_large[c] : used_small.test(static_cast<std::size_t>(c)); };
-  auto use = [&](int c) {
-    if (n > 256) used_large[c] = true;
-    else used_small.set(static_cast<std::size_t>(c));
-  };
-  a.placed.reserve(positions.size());
-  int lost = 0, missing = 0;
-  for (int p : positions) {
-    Placed pl;
-    if (p < 0) {
-      pl.state = Placed::State::absent;
-    } else if (int c = p + shift; c <= label_end) {
-      pl.state = Placed::State::lost;
-      if (c >= 0) pl.cell = &row.cells[c];
-      ++lost;
-    } else if (c >= n) {
-      pl.state = Placed::State::missing;
-      ++missing;
-    } else {
-      use(c);
-      pl.cell = &row.cells[c];
-      switch (pl.cell->kind) {
-        case ast::Cell::Kind::number:
-          pl.state = Placed::State::value;
-          pl.value = pl.cell->number;
-          break;
-        case ast::Cell::Kind::text: pl.state = Placed::State::invalid; break;
-        default: pl.state = Placed::State::blank;
-      }
+  for (int p : positions)
+    if (int c = p + shift; p >= 0 && c > label_end && c < n) {
+      if (n > 256) used_large[c] = true;
+      else used_small.set(static_cast<std::size_t>(c));
     }
-    a.placed.push_back(pl);
-  }
   for (int c = label_end + 1; c < n; ++c)
-    if (!used(c) && !row.cells[c].text.empty()) a.extra.push_back(&row.cells[c]);
+    if (!(n > 256 ? used_large[c] : used_small.test(static_cast<std::size_t>(c))) && !row.cells[c].text.empty())
+      visit(row.cells[c]);
+}
+
+Candidate evaluate(const ast::Row& row, int label_end, const std::vector<int>& positions,
+                   const std::vector<RowIdentity>& ids, int shift) {
+  Candidate a;
+  a.shift = shift;
+  int lost = 0, missing = 0, extra = 0;
+  for (int p : positions) {
+    auto state = place(row, label_end, p, shift).state;
+    lost += state == Placed::State::lost;
+    missing += state == Placed::State::missing;
+  }
+  for_each_extra(row, label_end, positions, shift, [&](const ast::Cell&) { ++extra; });
+  a.clean = extra == 0 && lost == 0 && missing == 0;
   // A lost cell (taken by the label) is evidence of a value gone; a missing one (past the row's end) is
   // mostly trailing blanks trimmed, so it weighs less than a shift.
-  double cost = 10.0 * static_cast<double>(a.extra.size()) + lost + 0.25 * missing + 0.5 * std::abs(shift);
+  double cost = 10.0 * extra + lost + 0.25 * missing + 0.5 * std::abs(shift);
   for (const auto& id : ids) {
-    const auto& total = a.placed[id.total];
+    const auto total = place(row, label_end, positions[id.total], shift);
     std::int64_t sum = 0;
-    bool any_part = false;
+    bool any_part = false, part_unknown = false;
     for (int i : id.parts) {
-      sum += as_int(a.placed[i].value);
-      any_part = any_part || a.placed[i].value.has_value();
+      const auto part = place(row, label_end, positions[i], shift);
+      sum += as_int(part.value);
+      any_part = any_part || part.value.has_value();
+      part_unknown = part_unknown || unknown(part);
     }
-    if (as_int(total.value) != sum && total.state != Placed::State::lost && total.state != Placed::State::missing) {
-      bool part_unknown = false;
-      for (int i : id.parts)
-        part_unknown = part_unknown || a.placed[i].state == Placed::State::lost || a.placed[i].state == Placed::State::missing;
-      if (!part_unknown) {
-        a.identities_hold = false;
-        cost += 3;
-      }
+    if (as_int(total.value) != sum && !unknown(total) && !part_unknown) {
+      a.identities_hold = false;
+      cost += 3;
     }
     if (!total.value && any_part) cost += 0.75;  // a row with values and no total
   }
@@ -157,16 +183,9 @@ Alignment try_shift(const ast::Row& row, int label_end, const std::vector<int>& 
   return a;
 }
 
-bool same_values(const Alignment& a, const Alignment& b) {
-  for (std::size_t i = 0; i < a.placed.size(); ++i)
-    if (a.placed[i].value != b.placed[i].value) return false;
-  return true;
-}
-
-bool clean(const Alignment& a) {
-  if (!a.extra.empty()) return false;
-  for (const auto& p : a.placed)
-    if (p.state == Placed::State::lost || p.state == Placed::State::missing) return false;
+bool same_values(const ast::Row& row, int label_end, const std::vector<int>& positions, int shift_a, int shift_b) {
+  for (int p : positions)
+    if (place(row, label_end, p, shift_a).value != place(row, label_end, p, shift_b).value) return false;
   return true;
 }
 
@@ -177,31 +196,38 @@ Alignment align_row(const ast::Row& row, int label_end, const std::vector<int>& 
                     std::string_view row_name, diag::Diagnostics& diags) {
   const ast::Span anchor = row_anchor(row, label_end);
   auto at = [&](const Placed& p) { return p.cell ? p.cell->span : anchor; };
-  Alignment candidates[3] = {try_shift(row, label_end, positions, ids, 0),
-                             try_shift(row, label_end, positions, ids, -1),
-                             try_shift(row, label_end, positions, ids, 1)};
-  const Alignment* best = &candidates[0];
+  const Candidate candidates[3] = {evaluate(row, label_end, positions, ids, 0),
+                                   evaluate(row, label_end, positions, ids, -1),
+                                   evaluate(row, label_end, positions, ids, 1)};
+  const Candidate* best = &candidates[0];
   for (const auto& c : candidates)
     if (c.cost < best->cost) best = &c;
-  Alignment a = *best;
+  Alignment a;
+  a.shift = best->shift;
+  a.cost = best->cost;
+  a.identities_hold = best->identities_hold;
+  a.placed.reserve(positions.size());
+  for (int p : positions) a.placed.push_back(place(row, label_end, p, a.shift));
+  for_each_extra(row, label_end, positions, a.shift, [&](const ast::Cell& c) { a.extra.push_back(&c); });
 
   if (a.shift != 0)
     diags.report(diag::Id::row_shifted, anchor, row_name, a.shift > 0 ? "right" : "left");
   for (const auto& c : candidates)
-    if (&c != best && clean(c) && !c.identities_hold && a.identities_hold && !same_values(c, a)) {
+    if (&c != best && c.clean && !c.identities_hold && a.identities_hold &&
+        !same_values(row, label_end, positions, c.shift, a.shift)) {
       diags.report(diag::Id::ambiguous_alignment, anchor, row_name, ids.size() > 1 ? "the group totals" : "the row total");
       break;
     }
 
   // A lost or missing cell: infer it from the total when it is the only unknown of its group.
   for (const auto& id : ids) {
-    std::vector<int> unknown;
-    std::vector<int> members = id.parts;
-    members.push_back(id.total);
-    for (int i : members)
-      if (a.placed[i].state == Placed::State::lost || a.placed[i].state == Placed::State::missing) unknown.push_back(i);
-    if (unknown.size() != 1) continue;
-    int u = unknown.front();
+    int unknowns = 0, u = -1;
+    auto count = [&](int i) {
+      if (unknown(a.placed[i])) ++unknowns, u = i;
+    };
+    for (int i : id.parts) count(i);
+    count(id.total);
+    if (unknowns != 1) continue;
     std::int64_t sum = 0;
     for (int i : id.parts)
       if (i != u) sum += as_int(a.placed[i].value);

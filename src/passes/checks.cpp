@@ -34,6 +34,12 @@ void run_checks(Record& record, const Extraction& ex, diag::Diagnostics& diags) 
                    total_processed = kRow("total_processed"), carried_forward = kRow("carried_forward");
   // A check points at its row, or at the table when the row is missing.
   auto row_at = [&](int r) { return ex.application_span[r].end ? ex.application_span[r] : ex.table_span[1]; };
+  // The checks below, counted: one allocation for the list.
+  record.checks.reserve(record.checks.size() +
+                        (ex.table_found[1] ? 2 * kApplicantColumns + kApplicationRows +
+                                                 ex.subtotals.size() * kApplicantColumns + ex.legal_subtotals.size()
+                                           : 0) +
+                        (ex.table_found[2] ? kReviewGroups : 0));
   if (ex.table_found[1]) {
     for (int c = 0; c < kApplicantColumns; ++c)
       ck.add("applications.balance", kApplicantColumnKeys[c], n(a[new_received][c]) + n(a[carried_over][c]),
@@ -51,10 +57,11 @@ void run_checks(Record& record, const Extraction& ex, diag::Diagnostics& diags) 
              row_at(r));
     }
     for (const auto& s : ex.subtotals) {
+      const std::string group_prefix = s.group + "_";
       for (int c = 0; c < kApplicantColumns; ++c) {
         std::int64_t sum = 0;
         for (int r = 0; r < kApplicationRows; ++r)
-          if (std::string_view(kApplicationRowKeys[r]).starts_with(s.group + "_")) sum += n(a[r][c]);
+          if (std::string_view(kApplicationRowKeys[r]).starts_with(group_prefix)) sum += n(a[r][c]);
         ck.add("applications.subtotal", s.group + "." + kApplicantColumnKeys[c], n(s.values[c]), sum, s.span);
       }
     }

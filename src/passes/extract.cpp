@@ -19,6 +19,17 @@ int index_of(const Keys& keys, std::string_view key) {
   return -1;
 }
 
+// The record's keys as views: comparing them costs no strlen.
+template <std::size_t N>
+std::array<std::string_view, N> views(const std::array<const char*, N>& keys) {
+  std::array<std::string_view, N> v;
+  for (std::size_t i = 0; i < N; ++i) v[i] = keys[i];
+  return v;
+}
+const auto kColumnKeys = views(kApplicantColumnKeys);
+const auto kGroupKeys = views(kReviewGroupKeys);
+const auto kReviewKeys = views(kReviewColumnKeys);
+
 Value* active_slot(ActiveDisclosure& a, std::string_view row, std::string_view col) {
   DocumentCounts* d = row == "rules" ? &a.rules : row == "normative_documents" ? &a.normative_documents : nullptr;
   if (d) return col == "issued" ? &d->issued : col == "repealed" ? &d->repealed : col == "in_force" ? &d->in_force : nullptr;
@@ -34,6 +45,28 @@ std::string_view column_label(const tmpl::TableSpec& spec, std::string_view key)
   for (const auto& c : spec.columns)
     if (c.key == leaf && !c.patterns.empty()) return c.patterns[0].all_of[0];
   return {};
+}
+
+// The columns a kind of row reads under a header, where they are, and the identities their
+// values satisfy.
+struct ColumnSet {
+  const std::vector<std::string_view>* canonical;  // a RowSpec's columns (many rows have equal ones)
+  std::vector<std::string_view> columns;  // the canonical ones, plus the header's non-canonical ones (小计)
+  std::vector<int> positions;             // cell index per column; -1: not in the header
+  bool found = false;                     // the header has any of them
+  std::vector<RowIdentity> ids;           // row_identities(columns)
+};
+
+ColumnSet column_set(const std::vector<std::string_view>& canonical, const ColumnMap& header, const tmpl::TableSpec& spec) {
+  ColumnSet set{&canonical, canonical, {}, false, {}};
+  for (const auto& c : spec.columns)
+    if (!c.canonical && header.position(c.key) >= 0) set.columns.push_back(c.key);
+  for (auto c : set.columns) {
+    set.positions.push_back(header.position(c));
+    set.found = set.found || set.positions.back() >= 0;
+  }
+  set.ids = row_identities(set.columns);
+  return set;
 }
 
 void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag::Diagnostics& diags) {
@@ -56,11 +89,13 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
   ast::Span header_span = lt.span;
   bool in_header = false, reported_no_header = false;
   std::string_view last_group;  // group of the last canonical row, for a 小计 row closing it
-  std::vector<std::pair<std::vector<std::string_view>, std::vector<RowIdentity>>> identities;
+  std::vector<ColumnSet> sets;  // for the current header
+  std::vector<int> after_label;
   std::vector<std::string_view> reported_missing;
 
-  for (const ast::Row* row : lt.rows) {
-    auto info = classify_row(*row, spec);
+  for (std::size_t r = 0; r < lt.rows.size(); ++r) {
+    const ast::Row* row = lt.rows[r];
+    const RowInfo& info = lt.infos[r];
     if (info.kind == RowInfo::Kind::header) {
       if (!in_header) header_block.clear();
       // A header is a few rows; past that, only the last ones count (and work stays linear).
@@ -72,6 +107,7 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
     if (in_header) {
       auto fresh = read_header(header_block, spec);
       if (!fresh.empty()) {
+        if (fresh.columns != columns.columns) sets.clear();  // a header repeated after a page break keeps them
         columns = std::move(fresh);
         header_span = header_block.front()->span;
       }
@@ -84,7 +120,7 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
         continue;
       case RowInfo::Kind::unknown:
         diags.report(info.has_values ? diag::Id::unknown_row_values : diag::Id::unknown_row, row_anchor(*row, info.label_end),
-                     info.label().empty() ? std::string_view("(no label)") : info.label(), spec.name);
+                     info.label.empty() ? std::string_view("(no label)") : info.label, spec.name);
         continue;
       case RowInfo::Kind::data:
       case RowInfo::Kind::subtotal:
@@ -94,7 +130,7 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
     std::string_view group = subtotal ? spec.subtotals[info.index].key : std::string_view{};
     if (subtotal && group.empty()) group = last_group;
     if (subtotal && group.empty()) {
-      diags.report(diag::Id::unknown_row, row_anchor(*row, info.label_end), info.label(), spec.name);
+      diags.report(diag::Id::unknown_row, row_anchor(*row, info.label_end), info.label, spec.name);
       continue;
     }
     const auto& rs = spec.rows[subtotal ? 0 : info.index];
@@ -106,39 +142,35 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
       }
       seen[info.index] = true;
     }
-    // Columns this row has: the canonical ones, plus any non-canonical column the header has (小计).
-    std::vector<std::string_view> cols(rs.columns.begin(), rs.columns.end());
-    for (const auto& c : spec.columns)
-      if (!c.canonical && columns.position(c.key) >= 0) cols.push_back(c.key);
-    std::vector<int> positions;
-    int found = 0;
-    for (auto c : cols) {
-      positions.push_back(columns.position(c));
-      found += positions.back() >= 0;
+    // The columns this row reads: found once per set of template columns and header.
+    auto set = std::find_if(sets.begin(), sets.end(),
+                            [&](const ColumnSet& c) { return c.canonical == &rs.columns || *c.canonical == rs.columns; });
+    if (set == sets.end()) {
+      set = sets.insert(sets.end(), column_set(rs.columns, columns, spec));
+      for (std::size_t i = 0; set->found && i < rs.columns.size(); ++i)
+        if (set->positions[i] < 0 && index_of(reported_missing, set->columns[i]) < 0) {
+          reported_missing.push_back(set->columns[i]);
+          diags.report(diag::Id::missing_column, header_span, spec.name, set->columns[i], column_label(spec, set->columns[i]));
+        }
     }
-    if (found == 0) {  // no header for these columns: template order after the label
+    const auto& cols = set->columns;
+    const std::vector<int>* positions = &set->positions;
+    if (!set->found) {  // no header for these columns: template order after the label
       if (!reported_no_header && !columns.empty() && spec.id != tmpl::TableId::active)
         diags.report(diag::Id::missing_header, row->span, spec.name);
       reported_no_header = true;
-      for (std::size_t i = 0; i < rs.columns.size(); ++i) positions[i] = info.label_end + 1 + static_cast<int>(i);
-    } else {
-      for (std::size_t i = 0; i < rs.columns.size(); ++i)
-        if (positions[i] < 0 && index_of(reported_missing, cols[i]) < 0) {
-          reported_missing.push_back(cols[i]);
-          diags.report(diag::Id::missing_column, header_span, spec.name, cols[i], column_label(spec, cols[i]));
-        }
+      after_label.clear();
+      for (std::size_t i = 0; i < cols.size(); ++i) after_label.push_back(info.label_end + 1 + static_cast<int>(i));
+      positions = &after_label;
     }
-    auto name = subtotal ? info.label() : rs.key;
-    // The identities depend on the columns only: compute them once per set of columns.
-    auto cached = std::find_if(identities.begin(), identities.end(), [&](const auto& e) { return e.first == cols; });
-    if (cached == identities.end()) cached = identities.insert(identities.end(), {cols, row_identities(cols)});
-    auto a = align_row(*row, info.label_end, positions, cols, cached->second, name, diags);
+    auto name = subtotal ? info.label : rs.key;
+    auto a = align_row(*row, info.label_end, *positions, cols, set->ids, name, diags);
 
     if (subtotal) {
-      diags.report(diag::Id::subtotal_row, row_anchor(*row, info.label_end), info.label());
+      diags.report(diag::Id::subtotal_row, row_anchor(*row, info.label_end), info.label);
       Extraction::Subtotal s{std::string(group), {}, row->span};
       for (std::size_t i = 0; i < cols.size(); ++i)
-        if (int c = index_of(kApplicantColumnKeys, cols[i]); c >= 0) s.values[c] = a.placed[i].value;
+        if (int c = index_of(kColumnKeys, cols[i]); c >= 0) s.values[c] = a.placed[i].value;
       ex.subtotals.push_back(std::move(s));
       continue;
     }
@@ -147,7 +179,7 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
         ex.legal_subtotals.push_back({info.index, a.placed[i].value, row->span});
         continue;
       }
-      if (Value* v = slot(record, spec.id, rs.key, cols[i])) *v = a.placed[i].value;
+      if (Value* v = slot(record, spec, info.index, cols[i])) *v = a.placed[i].value;
     }
     if (spec.id == tmpl::TableId::applications) ex.application_span[info.index] = row->span;
   }
@@ -159,18 +191,19 @@ void extract_table(const LogicalTable& lt, Record& record, Extraction& ex, diag:
 
 }  // namespace
 
-Value* slot(Record& record, tmpl::TableId table, std::string_view row, std::string_view column) {
-  switch (table) {
+Value* slot(Record& record, const tmpl::TableSpec& table, int row, std::string_view column) {
+  switch (table.id) {
     case tmpl::TableId::active:
-      return active_slot(record.active_disclosure, row, column);
+      return active_slot(record.active_disclosure, table.rows[row].key, column);
     case tmpl::TableId::applications: {
-      int r = index_of(kApplicationRowKeys, row), c = index_of(kApplicantColumnKeys, column);
-      return r >= 0 && c >= 0 ? &record.applications[r][c] : nullptr;
+      // The template's rows are the record's, in the same order (tests/unit/passes_test.cpp).
+      int c = index_of(kColumnKeys, column);
+      return c >= 0 ? &record.applications[row][c] : nullptr;
     }
     case tmpl::TableId::review: {
       auto dot = column.find('.');
       if (dot == std::string_view::npos) return nullptr;
-      int g = index_of(kReviewGroupKeys, column.substr(0, dot)), c = index_of(kReviewColumnKeys, column.substr(dot + 1));
+      int g = index_of(kGroupKeys, column.substr(0, dot)), c = index_of(kReviewKeys, column.substr(dot + 1));
       return g >= 0 && c >= 0 ? &record.review_litigation[g][c] : nullptr;
     }
   }

@@ -34,7 +34,8 @@ struct Extraction {
 
 Extraction extract(const std::vector<LogicalTable>& tables, Record& record, diag::Diagnostics& diags);
 
-// The record's value for a (table, row, column) key of the template; nullptr if none.
-Value* slot(Record& record, tmpl::TableId table, std::string_view row, std::string_view column);
+// The record's value for a template table's row (its index in table.rows) and column key;
+// nullptr if none.
+Value* slot(Record& record, const tmpl::TableSpec& table, int row, std::string_view column);
 
 }  // namespace xxgk::passes

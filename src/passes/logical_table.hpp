@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ast/ast.hpp"
+#include "passes/map_rows.hpp"
 #include "template/template.hpp"
 
 namespace xxgk::passes {
@@ -14,6 +15,7 @@ struct LogicalTable {
   int section = 0;                        // section of its first fragment
   ast::Span span;                         // its first fragment
   std::vector<ast::Row*> rows;            // rows of every fragment, in order (point into the Document)
+  std::vector<RowInfo> infos;             // classify_row(*rows[i], *spec), one per row
   std::vector<std::size_t> fragment_starts;  // index in `rows` where each fragment begins
   int named_rows = 0;  // rows naming a row, header or caption of the table (evidence of a report)
 };

@@ -1,5 +1,7 @@
 #include "passes/map_rows.hpp"
 
+#include <algorithm>
+
 #include "passes/values.hpp"
 
 namespace xxgk::passes {
@@ -9,9 +11,8 @@ using tmpl::find_label;
 bool label_like(const ast::Cell& c) {
   if (c.kind != ast::Cell::Kind::text) return false;
   // A label has Chinese in it, and digits at its start only as numbering ("1.属于…", not "38件").
-  bool non_ascii = false;
-  for (char ch : c.text) non_ascii = non_ascii || static_cast<unsigned char>(ch) >= 0x80;
-  if (!non_ascii) return false;
+  if (std::none_of(c.text.begin(), c.text.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; }))
+    return false;
   return !(c.text[0] >= '0' && c.text[0] <= '9') || tmpl::strip_numbering(c.text) != c.text;
 }
 
@@ -33,7 +34,7 @@ int label_end(const ast::Row& row) {
 }
 
 bool is_header_text(const tmpl::Hits& hits, std::string_view text, const tmpl::TableSpec& spec) {
-  if (text.empty() || hits.none()) return false;
+  if (text.empty() || (hits & spec.header_fragments).none()) return false;
   return find_label(hits, text, spec.columns) >= 0 || find_label(hits, text, spec.column_groups) >= 0 ||
          find_label(hits, text, spec.header_words) >= 0;
 }
@@ -45,9 +46,28 @@ bool is_complete_label(std::string_view text, const tmpl::TableSpec& spec) {
          find_label(hits, text, spec.captions) >= 0 || is_header_text(hits, text, spec);
 }
 
+void read_label(ast::Row& row, const tmpl::Matcher& matcher) {
+  row.label_end = label_end(row);
+  row.label_cells = 0;
+  row.joined_label.clear();
+  row.label_hits.reset();
+  // The label's fragments: the last cell's, or (when the label spans cells) the joined text's.
+  const ast::Cell* last = nullptr;
+  for (int i = 0; i <= row.label_end; ++i) {
+    const auto& c = row.cells[i];
+    if (c.text.empty()) continue;
+    if (row.label_cells == 1) row.joined_label = last->text;
+    if (row.label_cells >= 1) row.joined_label += c.text;
+    last = &c;
+    ++row.label_cells;
+  }
+  if (row.label_cells == 1) row.label_hits = last->hits;
+  if (row.label_cells > 1) row.label_hits = matcher.scan(row.joined_label);
+}
+
 RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec) {
   RowInfo info;
-  info.label_end = label_end(row);
+  info.label_end = row.label_end;
   int header_cells = 0;
   bool any_text = false;
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
@@ -60,25 +80,13 @@ RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec) {
   if (!any_text) return info;  // blank
 
   // The most specific label is the last label cell; the whole label is all of them joined.
-  const ast::Cell* last = nullptr;
-  int label_cells = 0;
-  for (int i = 0; i <= info.label_end; ++i) {
-    const auto& c = row.cells[i];
-    if (c.text.empty()) continue;
-    if (label_cells == 1) info.joined = last->text;
-    if (label_cells >= 1) info.joined += c.text;
-    last = &c;
-    ++label_cells;
-  }
-  if (label_cells == 1) info.single = last->text;
-  // The label's fragments: the last cell's, or (when the label spans cells) the joined text's.
-  tmpl::Hits label_hits = label_cells > 1 ? spec.matcher->scan(info.joined) : tmpl::Hits{};
+  const ast::Cell* last = row.label_end >= 0 ? &row.cells[row.label_end] : nullptr;
+  info.label = row.label_cells > 1 ? std::string_view(row.joined_label) : last ? std::string_view(last->text) : std::string_view();
   int row_index = -1;
-  if (last) {
+  if (last && (row.label_hits & spec.row_fragments).any()) {  // the label's hits include the last cell's
     row_index = find_label(last->hits, last->text, spec.rows);
-    if (row_index < 0 && label_cells > 1) row_index = find_label(label_hits, info.joined, spec.rows);
+    if (row_index < 0 && row.label_cells > 1) row_index = find_label(row.label_hits, info.label, spec.rows);
   }
-  if (last && label_cells == 1) label_hits = last->hits;
 
   if (!info.has_values && header_cells > 0 && (header_cells >= 2 || row_index < 0)) {
     info.kind = RowInfo::Kind::header;
@@ -100,7 +108,7 @@ RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec) {
     info.index = s;
     return info;
   }
-  if (!info.has_values && find_label(label_hits, info.label(), spec.captions) >= 0) {
+  if (!info.has_values && find_label(row.label_hits, info.label, spec.captions) >= 0) {
     info.kind = RowInfo::Kind::caption;
     return info;
   }

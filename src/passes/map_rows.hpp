@@ -1,6 +1,7 @@
 // Pass: map rows onto the template by what their label says, not by position.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "ast/ast.hpp"
@@ -19,10 +20,7 @@ struct RowInfo {
   } kind = Kind::blank;
   int index = -1;
   int label_end = -1;    // index of the last label cell (-1: the row has no label)
-  // The label cells' normalised text, joined: label(). A one-cell label is not copied.
-  std::string_view single;
-  std::string joined;
-  std::string_view label() const { return joined.empty() ? single : std::string_view(joined); }
+  std::string_view label;  // the label cells' normalised text, joined (Row::joined_label or a cell's text)
   bool has_values = false;  // a non-empty cell after the label
 };
 
@@ -34,6 +32,11 @@ bool label_like(const ast::Cell& c);
 // cell; -1 when the row has no label.
 int label_end(const ast::Row& row);
 
+// Fill the row's label fields (label_end, label_cells, joined_label, label_hits) from its
+// normalised cells; again after its cells change.
+void read_label(ast::Row& row, const tmpl::Matcher& matcher);
+
+// What the row is in the table. The row's label has been read (read_label).
 RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec);
 
 // Does normalised text match any header cell of the table (leaf column, group, header word)?

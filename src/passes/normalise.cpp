@@ -1,5 +1,6 @@
 #include "passes/normalise.hpp"
 
+#include "passes/map_rows.hpp"
 #include "passes/values.hpp"
 
 namespace xxgk::passes {
@@ -67,13 +68,39 @@ bool starts_with_br(std::string_view s) {
   return i < s.size() && s[i] == '>';
 }
 
+// The end of the run from s[i] that normalisation keeps as it is: printable ASCII other than
+// '<' (<br>) and the emphasis marks, and CJK ideographs (U+4E00..U+9FFF: lead bytes E4..E9).
+std::size_t plain_run(std::string_view s, std::size_t i) {
+  const std::size_t n = s.size();
+  while (i < n) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (b <= ' ' || b == '<' || b == '*' || b == '_' || b == 0x7F) break;
+      ++i;
+    } else if (b >= 0xE4 && b <= 0xE9 && i + 2 < n && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
 }  // namespace
 
 std::string normalise_text(std::string_view raw) {
+  std::size_t i = plain_run(raw, 0);
+  if (i == raw.size()) return std::string(raw);  // most cells: nothing to change
   std::string out;
   out.reserve(raw.size());
-  std::size_t i = 0;
+  out.append(raw, 0, i);
   while (i < raw.size()) {
+    if (auto end = plain_run(raw, i); end > i) {
+      out.append(raw, i, end - i);
+      i = end;
+      continue;
+    }
     char c = raw[i];
     if (c == '<' && starts_with_br(raw.substr(i))) {
       i = raw.find('>', i) + 1;
@@ -83,17 +110,9 @@ std::string normalise_text(std::string_view raw) {
       i += 2;
       continue;
     }
-    if (static_cast<unsigned char>(c) < 0x80) {  // ASCII fast path
+    if (static_cast<unsigned char>(c) < 0x80) {
       if (!is_blank(static_cast<unsigned char>(c))) out += c;
       ++i;
-      continue;
-    }
-    // CJK ideographs (U+4E00..U+9FFF: lead bytes E4..E9) are kept as they are.
-    if (auto b = static_cast<unsigned char>(c); b >= 0xE4 && b <= 0xE9 && i + 2 < raw.size() &&
-                                               (static_cast<unsigned char>(raw[i + 1]) & 0xC0) == 0x80 &&
-                                               (static_cast<unsigned char>(raw[i + 2]) & 0xC0) == 0x80) {
-      out.append(raw.data() + i, 3);
-      i += 3;
       continue;
     }
     char32_t cp = next_code_point(raw, i);
@@ -104,15 +123,22 @@ std::string normalise_text(std::string_view raw) {
   return out;
 }
 
+std::string_view normalise_into(std::string_view raw, std::deque<std::string>& store) {
+  if (plain_run(raw, 0) == raw.size()) return raw;
+  return store.emplace_back(normalise_text(raw));
+}
+
 void normalise(ast::Document& doc, const tmpl::Matcher& matcher) {
   for (auto& section : doc.sections)
     for (auto& table : section.tables)
-      for (auto& row : table.rows)
+      for (auto& row : table.rows) {
         for (auto& cell : row.cells) {
-          cell.text = normalise_text(cell.raw);
+          cell.text = normalise_into(cell.raw, doc.cell_texts);
           classify_cell(cell);
           if (cell.kind == ast::Cell::Kind::text) cell.hits = matcher.scan(cell.text);
         }
+        read_label(row, matcher);
+      }
 }
 
 }  // namespace xxgk::passes

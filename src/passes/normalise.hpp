@@ -1,6 +1,7 @@
 // Pass: normalise cell text for matching and reading values.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <string_view>
 
@@ -14,7 +15,12 @@ namespace xxgk::passes {
 // spellings reports use: "（三） 不予 公开" and "(三)不予公开" both give "(三)不予公开".
 std::string normalise_text(std::string_view raw);
 
-// Fill Cell::text, kind, number and hits for every cell of the document.
+// normalise_text(raw), as a view: of `raw` itself when normalising changes nothing (most text),
+// else of a string added to `store`.
+std::string_view normalise_into(std::string_view raw, std::deque<std::string>& store);
+
+// Fill Cell::text, kind, number and hits for every cell of the document, and each row's label
+// (passes/map_rows.hpp: read_label).
 void normalise(ast::Document& doc, const tmpl::Matcher& matcher);
 
 }  // namespace xxgk::passes

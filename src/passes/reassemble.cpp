@@ -1,21 +1,36 @@
 #include "passes/reassemble.hpp"
 
+#include <algorithm>
+
 #include "passes/map_rows.hpp"
 
 namespace xxgk::passes {
 
 const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec, int section,
-                                      int* named_rows) {
-  std::vector<int> score(spec.tables.size(), 0);
+                                      int* named_rows, std::vector<RowInfo>* infos) {
+  const std::size_t tables = spec.tables.size();
+  std::vector<int> score(tables, 0);
+  // Row by row, table by table, for the first rows only: the decision mostly comes within a few
+  // rows, and a table naming nothing (read to its end) must not hold three infos per row.
+  constexpr std::size_t kKeptRows = 32;
+  std::vector<RowInfo> classified;
+  if (infos) classified.reserve(std::min(table.rows.size(), kKeptRows) * tables);
+  auto chosen = [&](std::size_t t) {
+    if (infos)
+      for (std::size_t i = t; i < classified.size(); i += tables) infos->push_back(classified[i]);
+    return &spec.tables[t];
+  };
+  if (infos) infos->clear();
   for (const auto& row : table.rows) {
-    for (std::size_t t = 0; t < spec.tables.size(); ++t) {
+    for (std::size_t t = 0; t < tables; ++t) {
       auto info = classify_row(row, spec.tables[t]);
       bool named = info.kind == RowInfo::Kind::header || info.kind == RowInfo::Kind::caption ||
                    info.kind == RowInfo::Kind::subtotal ||
                    (info.kind == RowInfo::Kind::data && info.label_end >= 0);
+      if (infos && classified.size() < kKeptRows * tables) classified.push_back(info);
       if (named && ++score[t] >= 3) {  // confident enough: stop early
         if (named_rows) *named_rows = score[t];
-        return &spec.tables[t];
+        return chosen(t);
       }
     }
   }
@@ -26,7 +41,7 @@ const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::Templ
   for (std::size_t t = 1; t < score.size(); ++t)
     if (score[t] > score[best]) best = t;
   if (named_rows) *named_rows = score[best] - (score[best] > 0 && spec.tables[best].section == section);
-  return score[best] > 0 ? &spec.tables[best] : nullptr;
+  return score[best] > 0 ? chosen(best) : nullptr;
 }
 
 namespace {
@@ -36,12 +51,13 @@ bool starts_with_numbering(std::string_view text) { return tmpl::strip_numbering
 // Join a label broken by the break between two fragments: the first row of the new fragment
 // holds the rest of a label whose start is the nearest text above it in the same column.
 void join_broken_labels(LogicalTable& lt, std::size_t previous_start, std::size_t fragment_start,
-                        diag::Diagnostics& diags) {
+                        std::deque<std::string>& cell_texts, diag::Diagnostics& diags) {
   std::size_t first = fragment_start;
-  while (first < lt.rows.size() && label_end(*lt.rows[first]) < 0) ++first;
+  while (first < lt.rows.size() && lt.rows[first]->label_end < 0) ++first;
   if (first >= lt.rows.size() || first == 0) return;
   auto& row = *lt.rows[first];
-  int end = label_end(row);
+  const int end = row.label_end;
+  bool joined = false;
   for (int i = 0; i <= end; ++i) {
     auto& cont = row.cells[i];
     if (cont.text.empty() || starts_with_numbering(cont.text) || is_complete_label(cont.text, *lt.spec)) continue;
@@ -49,16 +65,24 @@ void join_broken_labels(LogicalTable& lt, std::size_t previous_start, std::size_
       auto& above = *lt.rows[r];
       if (static_cast<std::size_t>(i) >= above.cells.size() || above.cells[i].text.empty()) continue;
       auto& start = above.cells[i];
-      if (!is_complete_label(start.text, *lt.spec) && is_complete_label(start.text + cont.text, *lt.spec)) {
+      if (std::string whole = std::string(start.text).append(cont.text);
+          !is_complete_label(start.text, *lt.spec) && is_complete_label(whole, *lt.spec)) {
         diags.report(diag::Id::label_joined, cont.span, start.text, cont.text);
-        start.text += cont.text;
+        start.text = cell_texts.emplace_back(std::move(whole));
         start.hits = lt.spec->matcher->scan(start.text);
-        cont.text.clear();
+        cont.text = {};
         cont.kind = ast::Cell::Kind::blank;
         cont.hits.reset();
+        read_label(above, *lt.spec->matcher);
+        lt.infos[r] = classify_row(above, *lt.spec);
+        joined = true;
       }
       break;
     }
+  }
+  if (joined) {
+    read_label(row, *lt.spec->matcher);
+    lt.infos[first] = classify_row(row, *lt.spec);
   }
 }
 
@@ -69,10 +93,11 @@ std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpe
   for (std::size_t t = 0; t < spec.tables.size(); ++t) out[t].spec = &spec.tables[t];
   const tmpl::TableSpec* previous = nullptr;
   int previous_section = -1;
+  std::vector<RowInfo> infos;  // of the table's first rows, as classify_table read them
   for (auto& section : doc.sections) {
     for (auto& table : section.tables) {
       int named = 0;
-      const auto* ts = classify_table(table, spec, section.number, &named);
+      const auto* ts = classify_table(table, spec, section.number, &named, &infos);
       if (!ts && previous && previous_section == section.number) ts = previous;
       if (!ts) {
         diags.report(diag::Id::unrecognised_table, table.span, table.rows.size());
@@ -87,9 +112,16 @@ std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpe
       }
       lt.named_rows += named;
       lt.fragment_starts.push_back(lt.rows.size());
-      for (auto& row : table.rows) lt.rows.push_back(&row);
+      if (lt.rows.empty()) {  // later fragments grow the lists geometrically
+        lt.rows.reserve(table.rows.size());
+        lt.infos.reserve(table.rows.size());
+      }
+      for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        lt.rows.push_back(&table.rows[i]);
+        lt.infos.push_back(i < infos.size() ? infos[i] : classify_row(table.rows[i], *ts));
+      }
       if (auto n = lt.fragment_starts.size(); n > 1)
-        join_broken_labels(lt, lt.fragment_starts[n - 2], lt.fragment_starts[n - 1], diags);
+        join_broken_labels(lt, lt.fragment_starts[n - 2], lt.fragment_starts[n - 1], doc.cell_texts, diags);
       previous = ts;
       previous_section = section.number;
     }

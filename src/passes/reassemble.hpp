@@ -16,8 +16,9 @@ std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpe
 
 // Which template table does this physical table's content name? nullptr when none. Where the
 // content names two equally, the one that belongs in `section` wins. `named_rows`, when given,
-// receives how many of its rows name something of the chosen table (counted up to 3).
+// receives how many of its rows name something of the chosen table (counted up to 3); `infos`,
+// how its first rows classify in the chosen table (classify_row), as far as it kept them.
 const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec, int section,
-                                      int* named_rows = nullptr);
+                                      int* named_rows = nullptr, std::vector<RowInfo>* infos = nullptr);
 
 }  // namespace xxgk::passes

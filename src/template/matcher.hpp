@@ -5,6 +5,7 @@
 
 #include <array>
 #include <bitset>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -22,9 +23,18 @@ class Matcher {
   std::size_t size() const { return fragments_.size(); }
 
  private:
-  static std::size_t bucket(std::string_view s);
+  // Fragments of 3 bytes or more by their first three (most are Chinese: one character), in a
+  // hash table; shorter ones are tried everywhere.
+  struct Entry {
+    std::uint32_t prefix;
+    int id;
+  };
+  static constexpr std::size_t kBuckets = 1024;
+  static std::uint32_t prefix(const char* p);
+  static std::size_t bucket(std::uint32_t prefix);
   std::vector<std::string_view> fragments_;
-  std::array<std::vector<int>, 256> buckets_{};  // by the fragment's first character
+  std::array<std::vector<Entry>, kBuckets> buckets_{};
+  std::vector<int> short_ids_;
 };
 
 }  // namespace xxgk::tmpl

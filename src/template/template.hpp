@@ -17,7 +17,7 @@ namespace xxgk::tmpl {
 struct Pattern {
   std::vector<std::string_view> all_of;
   bool exact = false;
-  std::vector<int> ids{};  // of all_of in the TemplateSpec's matcher
+  Hits fragments{};  // all_of's fragments in the TemplateSpec's matcher
 };
 
 struct Label {
@@ -56,6 +56,10 @@ struct TableSpec {
   // one is that version's, and is not read as this one.
   std::vector<Label> other_versions{};  // key = the version
   const Matcher* matcher = nullptr;     // the TemplateSpec's, which finds these labels' fragments
+  // Every fragment of columns, column_groups and header_words: text with none of them is no
+  // header text (a quick test before matching the labels one by one). Likewise for rows.
+  Hits header_fragments{};
+  Hits row_fragments{};
 };
 
 struct TemplateSpec {
@@ -67,10 +71,20 @@ struct TemplateSpec {
 
 const TemplateSpec& template_2021();
 
+// Text with leading numbering removed: "(三)不予公开" -> "不予公开", "1.其他" -> "其他".
+std::string_view strip_numbering(std::string_view text);
+
 // Does the normalised label text match the pattern? `hits` = template_2021().matcher.scan(text)
 // (Cell::hits holds it for a cell).
-bool matches(const Hits& hits, std::string_view text, const Pattern& p);
-bool matches_any(const Hits& hits, std::string_view text, const std::vector<Pattern>& ps);
+inline bool matches(const Hits& hits, std::string_view text, const Pattern& p) {
+  if ((hits & p.fragments) != p.fragments || p.fragments.none()) return false;
+  return !p.exact || strip_numbering(text) == p.all_of.front();
+}
+inline bool matches_any(const Hits& hits, std::string_view text, const std::vector<Pattern>& ps) {
+  for (const auto& p : ps)
+    if (matches(hits, text, p)) return true;
+  return false;
+}
 // Index of the first label whose patterns match; -1 if none.
 template <typename Labels>
 int find_label(const Hits& hits, std::string_view text, const Labels& labels) {
@@ -78,7 +92,5 @@ int find_label(const Hits& hits, std::string_view text, const Labels& labels) {
     if (matches_any(hits, text, labels[i].patterns)) return static_cast<int>(i);
   return -1;
 }
-// Text with leading numbering removed: "(三)不予公开" -> "不予公开", "1.其他" -> "其他".
-std::string_view strip_numbering(std::string_view text);
 
 }  // namespace xxgk::tmpl

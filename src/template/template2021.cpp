@@ -154,7 +154,7 @@ TableSpec review_2021() {
 
 void index_patterns(Matcher& m, std::vector<Pattern>& ps) {
   for (auto& p : ps)
-    for (auto s : p.all_of) p.ids.push_back(m.add(s));
+    for (auto s : p.all_of) p.fragments.set(static_cast<std::size_t>(m.add(s)));
 }
 
 template <typename Labels>
@@ -172,6 +172,14 @@ TemplateSpec build_2021() {
     index_labels(spec.matcher, t.column_groups);
     index_labels(spec.matcher, t.header_words);
     index_labels(spec.matcher, t.other_versions);
+    auto add_fragments = [](Hits& to, const auto& labels) {
+      for (const auto& l : labels)
+        for (const auto& p : l.patterns) to |= p.fragments;
+    };
+    add_fragments(t.header_fragments, t.columns);
+    add_fragments(t.header_fragments, t.column_groups);
+    add_fragments(t.header_fragments, t.header_words);
+    add_fragments(t.row_fragments, t.rows);
   }
   return spec;
 }
@@ -220,20 +228,5 @@ std::string_view strip_numbering(std::string_view t) {
   }
   return t;
 }
-
-bool matches(const Hits& hits, std::string_view text, const Pattern& p) {
-  for (int id : p.ids)
-    if (!hits.test(static_cast<std::size_t>(id))) return false;
-  if (p.exact) return strip_numbering(text) == p.all_of.front();
-  return !p.ids.empty();
-}
-
-bool matches_any(const Hits& hits, std::string_view text, const std::vector<Pattern>& ps) {
-  for (const auto& p : ps)
-    if (matches(hits, text, p)) return true;
-  return false;
-}
-
-
 
 }  // namespace xxgk::tmpl

@@ -36,6 +36,24 @@ TEST_CASE("layout grammars have no rule that can loop without consuming input") 
   CHECK(pg::analyze<g::markdown::grammar>(-1) == 0);
 }
 
+TEST_CASE("until_one_of reads what star< not_one > reads, wherever the stop falls") {
+  using fast = g::until_one_of<'\t', '\r', '\n'>;
+  using slow = pg::star<pg::not_one<'\t', '\r', '\n'>>;
+  for (std::size_t length = 0; length <= 20; ++length)
+    for (char stop : {'\t', '\r', '\n', '\0'}) {
+      std::string text(length, 'a');
+      for (std::size_t i = 0; i < length; ++i) text[i] = "ab\xE4\xB8\x80 |"[i % 7];
+      text += stop;  // '\0': no stop, the input goes on
+      text += "xyz";
+      CAPTURE(length);
+      CAPTURE(static_cast<int>(stop));
+      pg::memory_input<> a(text.data(), text.size(), "a"), b(text.data(), text.size(), "b");
+      CHECK(pg::parse<fast>(a));
+      CHECK(pg::parse<slow>(b));
+      CHECK(a.size() == b.size());
+    }
+}
+
 TEST_CASE("title: agency and year in their variants") {
   CHECK(check_rule<g::title>("三门峡市科学技术局 2025 年政府信息公开工作年度报告\n", true));
   CHECK(check_rule<g::title>("# 偃师区科学技术局 2024 年政府信息公开工作年度报告\n", true));

@@ -6,6 +6,7 @@
 #include "parse/builder.hpp"
 #include "passes/align.hpp"
 #include "passes/checks.hpp"
+#include "passes/extract.hpp"
 #include "passes/map_rows.hpp"
 #include "passes/normalise.hpp"
 #include "passes/reassemble.hpp"
@@ -18,7 +19,8 @@ using passes::CellValue;
 
 namespace {
 
-// A row from tab-separated text, normalised.
+// A row from tab-separated text, normalised (its changed texts kept here).
+std::deque<std::string> cell_texts;
 ast::Row row(std::string_view tsv) {
   ast::Row r;
   std::size_t pos = 0;
@@ -28,12 +30,13 @@ ast::Row row(std::string_view tsv) {
     auto& c = r.cells.emplace_back();
     c.span = {static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + raw.size())};
     c.raw = raw;
-    c.text = passes::normalise_text(raw);
+    c.text = passes::normalise_into(raw, cell_texts);
     passes::classify_cell(c);
     c.hits = tmpl::template_2021().matcher.scan(c.text);
     if (tab == std::string_view::npos) break;
     pos = tab + 1;
   }
+  passes::read_label(r, tmpl::template_2021().matcher);
   return r;
 }
 
@@ -87,6 +90,36 @@ TEST_CASE("values: numbers, nulls, and what is not a number") {
     CAPTURE(bad);
     CHECK(num(bad).kind == CellValue::Kind::invalid);
   }
+}
+
+TEST_CASE("template: 表三's rows are the record's application rows, in order (slot() reads them by index)") {
+  const auto& t3 = table(tmpl::TableId::applications);
+  REQUIRE(t3.rows.size() == static_cast<std::size_t>(kApplicationRows));
+  for (int r = 0; r < kApplicationRows; ++r) CHECK(t3.rows[r].key == kApplicationRowKeys[r]);
+  Record record;
+  CHECK(passes::slot(record, t3, 2, "research") == &record.applications[2][2]);
+  CHECK(passes::slot(record, t3, 2, "legal_subtotal") == nullptr);
+  CHECK(passes::slot(record, table(tmpl::TableId::review), 0, "litigation_direct.pending") == &record.review_litigation[1][3]);
+  CHECK(passes::slot(record, table(tmpl::TableId::active), 1, "repealed") == &record.active_disclosure.normative_documents.repealed);
+  CHECK(passes::slot(record, table(tmpl::TableId::active), 5, "amount") == &record.active_disclosure.fees);
+}
+
+TEST_CASE("template: the matcher finds every fragment that occurs in a text, short ones too") {
+  tmpl::Matcher m;
+  const int a = m.add("不予公开"), b = m.add("公开"), c = m.add("("), d = m.add("ab"), e = m.add("开x");
+  CHECK(m.add("公开") == b);
+  auto found = [&](std::string_view text) {
+    auto hits = m.scan(text);
+    std::vector<int> ids;
+    for (int id : {a, b, c, d, e})
+      if (hits.test(static_cast<std::size_t>(id))) ids.push_back(id);
+    return ids;
+  };
+  CHECK(found("(三)不予公开") == std::vector<int>{a, b, c});
+  CHECK(found("予以公开x ab") == std::vector<int>{b, d, e});
+  CHECK(found("公").empty());
+  CHECK(found("").empty());
+  CHECK(found("a").empty());
 }
 
 TEST_CASE("template: numbering is stripped before an exact match") {
