@@ -11,24 +11,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "corpus_files.hpp"
 #include "xxgk/xxgk.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-bool is_input(const fs::path& p) {
-  auto name = p.filename().string();
-  return fs::is_regular_file(p) && !name.ends_with(".expected.json") && !name.ends_with(".status") &&
-         name != "README.md";
-}
+using xxgk::test::slurp;
 
 std::string first_difference(const std::string& expected, const std::string& actual) {
   std::istringstream se(expected), sa(actual);
@@ -46,10 +36,7 @@ std::string first_difference(const std::string& expected, const std::string& act
 TEST_SUITE("corpus") {
   TEST_CASE("every corpus input gives its expected record") {
     const fs::path corpus = XXGK_CORPUS_DIR;
-    std::vector<fs::path> inputs;
-    for (const auto& e : fs::recursive_directory_iterator(corpus))
-      if (is_input(e.path())) inputs.push_back(e.path());
-    std::sort(inputs.begin(), inputs.end());
+    const std::vector<fs::path> inputs = xxgk::test::corpus_inputs(corpus);
     REQUIRE(inputs.size() >= 5);
     const char* update_env = std::getenv("XXGK_UPDATE_GOLDEN");
     const std::string update_only = update_env && std::string_view(update_env) != "1" ? update_env : "";

@@ -45,24 +45,14 @@
 #include <vector>
 
 #include "passes/normalise.hpp"
+#include "corpus_files.hpp"
 #include "xxgk/xxgk.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-bool is_input(const fs::path& p) {
-  auto name = p.filename().string();
-  return fs::is_regular_file(p) && !name.ends_with(".expected.json") && !name.ends_with(".status") &&
-         name != "README.md";
-}
+using xxgk::test::slurp;
 
 // A cell of a table line: bytes [begin, end) of the text.
 struct CellRef {
@@ -274,11 +264,8 @@ TEST_SUITE("mutation") {
     const fs::path corpus = XXGK_CORPUS_DIR;
     const char* only = std::getenv("XXGK_MUTATION_ONLY");
     const bool verbose = std::getenv("XXGK_MUTATION_VERBOSE") != nullptr;
-    std::vector<fs::path> inputs;
-    for (const auto& e : fs::recursive_directory_iterator(corpus))
-      if (is_input(e.path()) && (!only || e.path().generic_string().find(only) != std::string::npos))
-        inputs.push_back(e.path());
-    std::sort(inputs.begin(), inputs.end());
+    std::vector<fs::path> inputs = xxgk::test::corpus_inputs(corpus);
+    if (only) std::erase_if(inputs, [&](const fs::path& p) { return p.generic_string().find(only) == std::string::npos; });
     REQUIRE(!inputs.empty());
 
     // Reports are independent: mutate them on every core; assert on this thread.
