@@ -6,42 +6,37 @@
 
 namespace xxgk::passes {
 
-const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec, int section,
-                                      int* named_rows, std::vector<RowInfo>* infos) {
+TableClass classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec, int section) {
   const std::size_t tables = spec.tables.size();
   std::vector<int> score(tables, 0);
   // Row by row, table by table, for the first rows only: the decision mostly comes within a few
   // rows, and a table naming nothing (read to its end) must not hold three infos per row.
   constexpr std::size_t kKeptRows = 32;
   std::vector<RowInfo> classified;
-  if (infos) classified.reserve(std::min(table.rows.size(), kKeptRows) * tables);
-  auto chosen = [&](std::size_t t) {
-    if (infos)
-      for (std::size_t i = t; i < classified.size(); i += tables) infos->push_back(classified[i]);
-    return &spec.tables[t];
+  classified.reserve(std::min(table.rows.size(), kKeptRows) * tables);
+  auto chosen = [&](std::size_t t, int named) {
+    TableClass c{&spec.tables[t], named, {}};
+    for (std::size_t i = t; i < classified.size(); i += tables) c.infos.push_back(classified[i]);
+    return c;
   };
-  if (infos) infos->clear();
   for (const auto& row : table.rows) {
     for (std::size_t t = 0; t < tables; ++t) {
       auto info = classify_row(row, spec.tables[t]);
       bool named = info.kind == RowInfo::Kind::header || info.kind == RowInfo::Kind::caption ||
                    info.kind == RowInfo::Kind::subtotal ||
                    (info.kind == RowInfo::Kind::data && info.label_end >= 0);
-      if (infos && classified.size() < kKeptRows * tables) classified.push_back(info);
-      if (named && ++score[t] >= 3) {  // confident enough: stop early
-        if (named_rows) *named_rows = score[t];
-        return chosen(t);
-      }
+      if (classified.size() < kKeptRows * tables) classified.push_back(info);
+      if (named && ++score[t] >= 3) return chosen(t, score[t]);  // confident enough: stop early
     }
   }
   // Weak evidence (a header cell both tables have, such as 总计): the section it stands in decides.
-  for (std::size_t t = 0; t < score.size(); ++t)
-    if (score[t] > 0 && spec.tables[t].section == section) ++score[t];
+  auto in_section = [&](std::size_t t) { return score[t] > 0 && spec.tables[t].section == section; };
+  std::vector<int> weighed(score);
+  for (std::size_t t = 0; t < tables; ++t) weighed[t] += in_section(t);
   std::size_t best = 0;
-  for (std::size_t t = 1; t < score.size(); ++t)
-    if (score[t] > score[best]) best = t;
-  if (named_rows) *named_rows = score[best] - (score[best] > 0 && spec.tables[best].section == section);
-  return score[best] > 0 ? chosen(best) : nullptr;
+  for (std::size_t t = 1; t < tables; ++t)
+    if (weighed[t] > weighed[best]) best = t;
+  return score[best] > 0 ? chosen(best, score[best]) : TableClass{};
 }
 
 namespace {
@@ -93,11 +88,10 @@ std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpe
   for (std::size_t t = 0; t < spec.tables.size(); ++t) out[t].spec = &spec.tables[t];
   const tmpl::TableSpec* previous = nullptr;
   int previous_section = -1;
-  std::vector<RowInfo> infos;  // of the table's first rows, as classify_table read them
   for (auto& section : doc.sections) {
     for (auto& table : section.tables) {
-      int named = 0;
-      const auto* ts = classify_table(table, spec, section.number, &named, &infos);
+      auto found = classify_table(table, spec, section.number);
+      const auto* ts = found.spec;
       if (!ts && previous && previous_section == section.number) ts = previous;
       if (!ts) {
         diags.report(diag::Id::unrecognised_table, table.span, table.rows.size());
@@ -110,7 +104,7 @@ std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpe
         if (section.number != 0 && section.number != ts->section)
           diags.report(diag::Id::table_outside_section, table.span, ts->name, section.number, ts->section);
       }
-      lt.named_rows += named;
+      lt.named_rows += found.named_rows;
       lt.fragment_starts.push_back(lt.rows.size());
       if (lt.rows.empty()) {  // later fragments grow the lists geometrically
         lt.rows.reserve(table.rows.size());
@@ -118,7 +112,7 @@ std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpe
       }
       for (std::size_t i = 0; i < table.rows.size(); ++i) {
         lt.rows.push_back(&table.rows[i]);
-        lt.infos.push_back(i < infos.size() ? infos[i] : classify_row(table.rows[i], *ts));
+        lt.infos.push_back(i < found.infos.size() ? found.infos[i] : classify_row(table.rows[i], *ts));
       }
       if (auto n = lt.fragment_starts.size(); n > 1)
         join_broken_labels(lt, lt.fragment_starts[n - 2], lt.fragment_starts[n - 1], doc.cell_texts, diags);

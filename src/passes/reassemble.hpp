@@ -14,11 +14,14 @@ namespace xxgk::passes {
 // Cells of `doc` must be normalised. Label cells may be rewritten (joined labels).
 std::vector<LogicalTable> reassemble(ast::Document& doc, const tmpl::TemplateSpec& spec, diag::Diagnostics& diags);
 
-// Which template table does this physical table's content name? nullptr when none. Where the
-// content names two equally, the one that belongs in `section` wins. `named_rows`, when given,
-// receives how many of its rows name something of the chosen table (counted up to 3); `infos`,
-// how its first rows classify in the chosen table (classify_row), as far as it kept them.
-const tmpl::TableSpec* classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec, int section,
-                                      int* named_rows = nullptr, std::vector<RowInfo>* infos = nullptr);
+// Which template table a physical table's content names, and what that reading found.
+struct TableClass {
+  const tmpl::TableSpec* spec = nullptr;  // nullptr when the content names no template table
+  int named_rows = 0;                     // rows naming something of it (counted up to 3)
+  std::vector<RowInfo> infos;             // how its first rows classify in it (classify_row), as far as kept
+};
+
+// Where the content names two tables equally, the one that belongs in `section` wins.
+TableClass classify_table(const ast::Table& table, const tmpl::TemplateSpec& spec, int section);
 
 }  // namespace xxgk::passes
