@@ -11,7 +11,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "corpus_files.hpp"
+#include "test_files.hpp"
 #include "xxgk/xxgk.hpp"
 
 namespace fs = std::filesystem;

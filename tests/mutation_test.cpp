@@ -45,7 +45,7 @@
 #include <vector>
 
 #include "passes/normalise.hpp"
-#include "corpus_files.hpp"
+#include "test_files.hpp"
 #include "xxgk/xxgk.hpp"
 
 namespace fs = std::filesystem;

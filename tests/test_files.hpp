@@ -1,6 +1,10 @@
-// The corpus as the corpus and mutation tests see it: every file under corpus/ but the expected
-// records, statuses and READMEs is an input.
+// Files for the tests: reading one whole, a temporary directory, and the corpus as the corpus and
+// mutation tests see it (every file under corpus/ but the expected records, statuses and READMEs
+// is an input).
 #pragma once
+
+#include <doctest/doctest.h>
+#include <stdlib.h>  // mkdtemp
 
 #include <algorithm>
 #include <filesystem>
@@ -23,6 +27,31 @@ inline bool is_corpus_input(const std::filesystem::path& p) {
   return std::filesystem::is_regular_file(p) && !name.ends_with(".expected.json") && !name.ends_with(".status") &&
          name != "README.md";
 }
+
+// A fresh directory under the system's temporary directory, removed (whatever permissions a test
+// left on it) at the end of the test.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "xxgk-test-XXXXXX").string();
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::permissions(path, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
+    std::filesystem::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  // Write `bytes` to `rel` under the directory, creating its parents.
+  std::filesystem::path write(const std::string& rel, const std::string& bytes) const {
+    auto p = path / rel;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p;
+  }
+};
 
 // Every input under `corpus`, sorted by path.
 inline std::vector<std::filesystem::path> corpus_inputs(const std::filesystem::path& corpus) {

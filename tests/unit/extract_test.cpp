@@ -17,6 +17,7 @@
 #include "cli/extract_util.hpp"
 #include "cli/sha256.hpp"
 #include "emit/csv.hpp"
+#include "test_files.hpp"
 #include "xxgk/xxgk.hpp"
 
 namespace fs = std::filesystem;
@@ -24,25 +25,7 @@ using namespace xxgk;
 
 namespace {
 
-// A fresh directory under the system's temporary directory, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "xxgk-test-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path write(const std::string& rel, const std::string& bytes) const {
-    auto p = path / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
-};
+using xxgk::test::TempDir;
 
 // "f123.txt" (built with fmt: g++ 12 warns falsely on "f" + std::to_string(i)).
 std::string numbered(int i) { return fmt::format("f{}.txt", i); }

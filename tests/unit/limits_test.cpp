@@ -4,10 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "ast/ast.hpp"
+#include "test_files.hpp"
 #include "xxgk/xxgk.hpp"
 
 namespace fs = std::filesystem;
@@ -34,11 +34,10 @@ TEST_CASE("input larger than the limit: too-large, status 2, nothing decoded") {
 }
 
 TEST_CASE("a 1 GiB file is refused without being read whole") {
-  const fs::path path = fs::temp_directory_path() / "xxgk-limits-test-1gib.txt";
-  { std::ofstream(path, std::ios::binary) << "x"; }
+  xxgk::test::TempDir dir;
+  const fs::path path = dir.write("1gib.txt", "x");
   fs::resize_file(path, std::uintmax_t{1} << 30);  // sparse: no disk used
   auto r = xxgk::parse_file(path.string());
-  fs::remove(path);
   CHECK(r.status == xxgk::Status::rejected);
   REQUIRE(r.record.diagnostics.size() == 1);
   CHECK(r.record.diagnostics[0].code == "too-large");

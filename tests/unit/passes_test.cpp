@@ -192,10 +192,15 @@ TEST_CASE("align: shifted rows, swallowed cells, identities") {
     for (const auto& p : a.placed) v.push_back(p.value ? p.value->units : -1);
     return v;
   };
+  const auto ids = passes::row_identities(cols);
+  // Align a row of 表三 under this header (the row must outlive the alignment: it points at cells).
+  auto align = [&](const ast::Row& r, std::string_view name, Diags& d) {
+    return passes::align_row(r, passes::label_end(r), pos, cols, ids, name, d.d);
+  };
   SUBCASE("aligned") {
     Diags d;
     auto r = row("一、本年新收\t\t3\t1\t0\t0\t0\t0\t4");
-    auto a = passes::align_row(r, passes::label_end(r), pos, cols, passes::row_identities(cols), "new_received", d.d);
+    auto a = align(r, "new_received", d);
     CHECK(a.shift == 0);
     CHECK(values(a) == std::vector<std::int64_t>{3, 1, 0, 0, 0, 0, 4});
     CHECK(d.list.empty());
@@ -203,7 +208,7 @@ TEST_CASE("align: shifted rows, swallowed cells, identities") {
   SUBCASE("shifted one cell right") {
     Diags d;
     auto r = row("\t(三) 不予公开\t1.属于国家秘密\t2\t0\t0\t0\t0\t1\t3");
-    auto a = passes::align_row(r, passes::label_end(r), pos, cols, passes::row_identities(cols), "denied_state_secret", d.d);
+    auto a = align(r, "denied_state_secret", d);
     CHECK(a.shift == 1);
     CHECK(values(a) == std::vector<std::int64_t>{2, 0, 0, 0, 0, 1, 3});
     CHECK(d.has("row-shifted"));
@@ -211,14 +216,14 @@ TEST_CASE("align: shifted rows, swallowed cells, identities") {
   SUBCASE("shifted one cell left") {
     Diags d;
     auto r = row("(七) 总计\t5\t0\t0\t0\t0\t0\t5\t\t");
-    auto a = passes::align_row(r, passes::label_end(r), pos, cols, passes::row_identities(cols), "total_processed", d.d);
+    auto a = align(r, "total_processed", d);
     CHECK(a.shift == -1);
     CHECK(values(a) == std::vector<std::int64_t>{5, 0, 0, 0, 0, 0, 5});
   }
   SUBCASE("a label swallowed the first value: inferred from the total, and reported") {
     Diags d;
     auto r = row("\t(四) 无法提供\t1.本机关不掌握相关政府信息\t1\t0\t0\t0\t0\t3");
-    auto a = passes::align_row(r, passes::label_end(r), pos, cols, passes::row_identities(cols), "unable_not_held", d.d);
+    auto a = align(r, "unable_not_held", d);
     CHECK(a.shift == 0);
     CHECK(values(a) == std::vector<std::int64_t>{2, 1, 0, 0, 0, 0, 3});
     CHECK(d.has("inferred-value"));
@@ -227,7 +232,7 @@ TEST_CASE("align: shifted rows, swallowed cells, identities") {
     Diags d;
     // Read as written, 商业企业 = 1 and 总计 is blank (1 ≠ 0); shifted, 自然人 = 1 = 总计.
     auto r = row("\t(七) 总计\t\t1\t\t\t\t\t\t1");
-    auto a = passes::align_row(r, passes::label_end(r), pos, cols, passes::row_identities(cols), "total_processed", d.d);
+    auto a = align(r, "total_processed", d);
     CHECK(a.shift == 1);
     CHECK(values(a) == std::vector<std::int64_t>{1, -1, -1, -1, -1, -1, 1});
   }
@@ -235,7 +240,7 @@ TEST_CASE("align: shifted rows, swallowed cells, identities") {
     Diags d;
     // As written: 商业企业 = 1 = 总计. Shifted right: 自然人 = 1, 其他 = 1, 总计 blank (2 ≠ 0).
     auto r = row("一、本年新收\t\t\t1\t\t\t\t\t1\t\t");
-    auto a = passes::align_row(r, passes::label_end(r), pos, cols, passes::row_identities(cols), "new_received", d.d);
+    auto a = align(r, "new_received", d);
     CHECK(a.shift == 0);
     CHECK(values(a) == std::vector<std::int64_t>{-1, 1, -1, -1, -1, -1, 1});
     CHECK(d.has("ambiguous-alignment"));
@@ -245,7 +250,7 @@ TEST_CASE("align: shifted rows, swallowed cells, identities") {
     // dropped): the values follow the label, the cells past the row's end are null and reported.
     Diags d;
     auto r = row("\t\t4.保护第三方合法权益\t5\t6\t7");
-    auto a = passes::align_row(r, passes::label_end(r), pos, cols, passes::row_identities(cols), "denied_third_party", d.d);
+    auto a = align(r, "denied_third_party", d);
     CHECK(a.shift == 1);
     CHECK(values(a) == std::vector<std::int64_t>{5, 6, 7, -1, -1, -1, -1});
     CHECK(d.has("lost-value"));
@@ -253,7 +258,7 @@ TEST_CASE("align: shifted rows, swallowed cells, identities") {
   SUBCASE("not a number: an error at that cell") {
     Diags d;
     auto r = row("一、本年新收\t\t3\t1件\t0\t0\t0\t0\t4");
-    auto a = passes::align_row(r, passes::label_end(r), pos, cols, passes::row_identities(cols), "new_received", d.d);
+    auto a = align(r, "new_received", d);
     CHECK(a.placed[1].state == passes::Placed::State::invalid);
     CHECK(!a.placed[1].value);
     REQUIRE(d.has("invalid-value"));
@@ -262,7 +267,7 @@ TEST_CASE("align: shifted rows, swallowed cells, identities") {
   SUBCASE("a value outside the columns is an error, never silently dropped") {
     Diags d;
     auto r = row("一、本年新收\t\t3\t1\t0\t0\t0\t0\t4\t\t\t9");
-    passes::align_row(r, passes::label_end(r), pos, cols, passes::row_identities(cols), "new_received", d.d);
+    align(r, "new_received", d);
     CHECK(d.has("extra-value"));
   }
 }
