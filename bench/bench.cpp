@@ -286,7 +286,7 @@ int main(int argc, char** argv) {
     auto d = xxgk::io::decode(in.bytes);
     const auto& layout = xxgk::parse::detect_layout(d.text);
     auto doc = layout.parse(d.text);
-    sink += doc.sections.size();
+    sink += doc.blocks.size();
   });
   std::vector<xxgk::Record> records;
   std::map<std::string, std::pair<double, std::size_t>> by_layout;
@@ -301,7 +301,7 @@ int main(int argc, char** argv) {
   std::size_t k = 0;
   const double t_json = time_loop([&](const Input&) { sink += xxgk::to_json(records[k++ % records.size()], false).size(); });
   stage("decode (detect encoding, to UTF-8)", t_decode);
-  stage("parse-only (decode, layout, grammar -> AST)", t_parse);
+  stage("parse-only (decode, layout, grammar -> tree)", t_parse);
   stage("passes-only (parse_bytes minus parse-only)", t_pipeline - t_parse);
   stage("parse_bytes (parse + passes)", t_pipeline);
   stage("to_json (compact)", t_json);

@@ -7,9 +7,10 @@
 //     fails on text"), so no line is dropped silently;
 //   - every span lies inside the text, in order, and every raw string_view is exactly the text
 //     of its span (diagnostic positions come from these spans);
-//   - block indices point into their section's paragraphs and tables;
-//   - a title's year is four digits (passes/document.cpp reads it with std::stoi);
-//   - normalise() and the layout's probe run on every cell and line.
+//   - block indices point into the tree's paragraphs and tables;
+//   - the outline pass and the grids of normalised cells (the passes every front end shares)
+//     run on the tree, and the headings and title they find lie inside the text;
+//   - the layout's probe runs on every line.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -17,7 +18,8 @@
 
 #include "fuzz/fuzz_check.hpp"
 #include "parse/layouts.hpp"
-#include "passes/normalise.hpp"
+#include "passes/grid.hpp"
+#include "passes/outline.hpp"
 #include "template/template.hpp"
 
 #ifndef XXGK_FUZZ_LAYOUT
@@ -26,7 +28,7 @@
 
 namespace {
 
-using xxgk::ast::Span;
+using xxgk::doc::Span;
 
 const xxgk::parse::Layout& layout() {
   static const xxgk::parse::Layout* l = [] {
@@ -56,58 +58,49 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text(reinterpret_cast<const char*>(data), size);
   const auto& l = layout();
 
-  xxgk::ast::Document doc = l.parse(text);
+  const xxgk::doc::Document doc = l.parse(text);
   FUZZ_CHECK(doc.unparsed_at == UINT32_MAX, "the %s grammar stops at byte %u of %zu", XXGK_FUZZ_LAYOUT,
              doc.unparsed_at, text.size());
-  FUZZ_CHECK(!doc.sections.empty() && doc.sections.front().number == 0, "no preamble section");
 
-  const auto& title = doc.title;
-  if (title.present) {
-    check_span(text, title.span, "title");
-    check_view(text, title.agency_span, title.agency, "title agency");
-    check_view(text, title.year_span, title.year, "title year");
-    FUZZ_CHECK(inside(title.agency_span, title.span) && inside(title.year_span, title.span),
-               "agency or year outside the title");
-    auto year = xxgk::passes::normalise_text(title.year);
-    FUZZ_CHECK(year.size() == 4 && year.find_first_not_of("0123456789") == std::string::npos,
-               "title year '%s' is not four digits", year.c_str());
+  for (const auto& b : doc.blocks) {
+    if (b.kind == xxgk::doc::Block::Kind::paragraph)
+      FUZZ_CHECK(b.index < doc.paragraphs.size(), "paragraph block index %u", b.index);
+    if (b.kind == xxgk::doc::Block::Kind::table) FUZZ_CHECK(b.index < doc.tables.size(), "table block index %u", b.index);
   }
-
+  for (const auto& p : doc.paragraphs) check_view(text, p.span, p.text, "paragraph");
   std::uint32_t last_end = 0;  // rows come in source order, without overlap
-  for (std::size_t si = 0; si < doc.sections.size(); ++si) {
-    auto& section = doc.sections[si];
-    FUZZ_CHECK(section.number >= 0 && section.number <= 6, "section number %d", section.number);
-    FUZZ_CHECK((si == 0) == (section.number == 0), "section %zu has number %d", si, section.number);
-    if (section.number != 0) check_view(text, section.heading_span, section.heading, "heading");
-    for (const auto& p : section.paragraphs) check_view(text, p.span, p.raw, "paragraph");
-    for (const auto& b : section.blocks) {
-      if (b.kind == xxgk::ast::Block::Kind::paragraph)
-        FUZZ_CHECK(b.index < section.paragraphs.size(), "paragraph block index %zu", b.index);
-      if (b.kind == xxgk::ast::Block::Kind::table)
-        FUZZ_CHECK(b.index < section.tables.size(), "table block index %zu", b.index);
-    }
-    for (auto& table : section.tables) {
-      check_span(text, table.span, "table");
-      FUZZ_CHECK(!table.rows.empty() || table.separators > 0, "a table with no rows and no separator");
-      for (auto& row : table.rows) {
-        check_span(text, row.span, "row");
-        FUZZ_CHECK(inside(row.span, table.span), "row [%u, %u) outside its table [%u, %u)", row.span.begin,
-                   row.span.end, table.span.begin, table.span.end);
-        FUZZ_CHECK(row.span.begin >= last_end, "row at %u overlaps the row before (ends at %u)", row.span.begin,
-                   last_end);
-        last_end = row.span.end;
-        std::uint32_t cell_end = row.span.begin;
-        for (auto& cell : row.cells) {
-          check_view(text, cell.span, cell.raw, "cell");
-          FUZZ_CHECK(inside(cell.span, row.span) && cell.span.begin >= cell_end, "cell [%u, %u) misplaced in row",
-                     cell.span.begin, cell.span.end);
-          cell_end = cell.span.end;
-        }
+  for (const auto& table : doc.tables) {
+    check_span(text, table.span, "table");
+    for (const auto& row : table.rows) {
+      check_span(text, row.span, "row");
+      FUZZ_CHECK(inside(row.span, table.span), "row [%u, %u) outside its table [%u, %u)", row.span.begin, row.span.end,
+                 table.span.begin, table.span.end);
+      FUZZ_CHECK(row.span.begin >= last_end, "row at %u overlaps the row before (ends at %u)", row.span.begin, last_end);
+      last_end = row.span.end;
+      std::uint32_t cell_end = row.span.begin;
+      for (const auto& cell : row.cells) {
+        check_view(text, cell.span, cell.text, "cell");
+        FUZZ_CHECK(inside(cell.span, row.span) && cell.span.begin >= cell_end, "cell [%u, %u) misplaced in row",
+                   cell.span.begin, cell.span.end);
+        cell_end = cell.span.end;
       }
     }
   }
 
-  xxgk::passes::normalise(doc, xxgk::tmpl::template_2021().matcher);
+  const auto outline = xxgk::passes::read_outline(doc);
+  for (const auto& h : outline.headings) {
+    check_view(text, h.span, h.text, "heading");
+    FUZZ_CHECK(h.number >= 1 && h.number <= 6, "section number %d", h.number);
+  }
+  if (outline.title.found) {
+    check_span(text, outline.title.span, "title");
+    FUZZ_CHECK(outline.title.year >= 2000 && outline.title.year <= 2099, "title year %d", outline.title.year);
+  }
+  const auto grids = xxgk::passes::build_grids(doc, outline.table_section, outline.page_table, xxgk::tmpl::matcher());
+  for (const auto& g : grids.tables)
+    for (const auto& row : g.rows)
+      FUZZ_CHECK(row.label_end < static_cast<int>(row.cells.size()), "label end %d past the row's %zu cells", row.label_end,
+                 row.cells.size());
 
   std::size_t pos = 0;
   while (pos <= text.size()) {

@@ -20,7 +20,7 @@
 
 #include "fuzz/fuzz_check.hpp"
 #include "parse/layouts.hpp"
-#include "passes/normalise.hpp"
+#include "text/normalise.hpp"
 #include "xxgk/xxgk.hpp"
 
 #ifndef XXGK_FUZZ_LAYOUT_COUNT
@@ -52,12 +52,15 @@ std::string squeeze(std::string_view json) {
   return out;
 }
 
-void check_value(const xxgk::Value& v, bool count, std::string_view where, std::string_view digits, bool inferred) {
+void check_value(const xxgk::Value& v, xxgk::ValueKind kind, std::string_view where, std::string_view digits,
+                 bool derived) {
   if (!v) return;
-  FUZZ_CHECK(v->units >= 0 && v->scale >= 0, "%.*s: negative value or scale", int(where.size()), where.data());
-  if (count) FUZZ_CHECK(v->scale == 0, "%.*s: a count with a fraction", int(where.size()), where.data());
-  if (!inferred) {
-    auto written = xxgk::format_decimal(*v);
+  FUZZ_CHECK(v->scale >= 0, "%.*s: negative scale", int(where.size()), where.data());
+  if (kind != xxgk::ValueKind::signed_count)
+    FUZZ_CHECK(v->units >= 0, "%.*s: a negative value", int(where.size()), where.data());
+  if (kind != xxgk::ValueKind::amount) FUZZ_CHECK(v->scale == 0, "%.*s: a count with a fraction", int(where.size()), where.data());
+  if (!derived) {
+    auto written = xxgk::format_decimal(xxgk::Decimal{v->units < 0 ? -v->units : v->units, v->scale});
     FUZZ_CHECK(digits.find(written) != std::string_view::npos, "%.*s = %s appears nowhere in the input",
                int(where.size()), where.data(), written.c_str());
   }
@@ -73,7 +76,7 @@ void check(const std::string& bytes, const xxgk::ParseOptions& options) {
     FUZZ_CHECK(errors, "rejected without an error diagnostic");
     FUZZ_CHECK(rec.checks.empty(), "rejected after running the checks");
   } else {
-    FUZZ_CHECK(!rec.layout.empty(), "parsed without a layout");
+    FUZZ_CHECK(rec.format != "text" || !rec.layout.empty(), "text parsed without a layout");
     FUZZ_CHECK((r.status == xxgk::Status::ok) == (!errors && checks_pass),
                "status %d, errors %d, checks pass %d", static_cast<int>(r.status), errors, checks_pass);
   }
@@ -84,28 +87,38 @@ void check(const std::string& bytes, const xxgk::ParseOptions& options) {
   // Diagnostics.
   const auto bad = xxgk::fuzz::first_invalid_utf8(r.text);
   FUZZ_CHECK(bad == std::string_view::npos, "decoded text is not UTF-8 at byte %zu", bad);
-  bool inferred = false;
+  bool derived = false;
   for (const auto& d : rec.diagnostics) {
     FUZZ_CHECK(!d.code.empty() && !d.message.empty(), "diagnostic without code or message");
     FUZZ_CHECK(d.code != "internal-error", "internal error: %s", d.message.c_str());
     FUZZ_CHECK(std::size_t{d.offset} + d.length <= r.text.size(), "diagnostic %s at [%u, +%u) outside the text (%zu)",
                d.code.c_str(), d.offset, d.length, r.text.size());
-    FUZZ_CHECK(d.line >= 1 && d.column >= 1, "diagnostic %s at line %u column %u", d.code.c_str(), d.line, d.column);
-    inferred = inferred || d.code == "inferred-value";
+    FUZZ_CHECK(d.at.line >= 1 && d.at.column >= 1, "diagnostic %s at line %u column %u", d.code.c_str(), d.at.line,
+               d.at.column);
+    // A value inferred from a total, or converted into its column's unit, is not written as such.
+    derived = derived || d.code == "inferred-value" || d.code == "unit-converted";
   }
 
-  // Values: whole counts, and written somewhere in the input.
-  std::string digits = xxgk::passes::normalise_text(r.text);
+  // Values: as their column's kind wants them, and written somewhere in the input.
+  std::string digits = xxgk::text::normalise_text(r.text);
   std::erase(digits, ',');
-  xxgk::for_each_cell(rec, [&](std::string_view table, std::string_view row, std::string_view column,
-                               const xxgk::Value& v) {
-    std::string where = std::string(table) + "." + std::string(row) + "." + std::string(column);
-    check_value(v, column != "amount", where, digits, inferred);
-  });
+  for (std::size_t t = 0; t < rec.tables.size(); ++t) {
+    const auto& shape = xxgk::table_shape(rec, t);
+    FUZZ_CHECK(rec.tables[t].values.size() == shape.size, "table %zu has %zu values, its template %zu", t,
+               rec.tables[t].values.size(), shape.size);
+    FUZZ_CHECK(!options.positions || rec.tables[t].sources.size() == shape.size, "table %zu has %zu sources", t,
+               rec.tables[t].sources.size());
+    for (const auto& row : shape.rows)
+      for (std::size_t c = 0; c < row.columns.size(); ++c) {
+        std::string where = std::string(shape.key) + "." + std::string(row.key) + "." + std::string(row.columns[c].key);
+        check_value(xxgk::table_value(rec, t, row.first + c), row.columns[c].kind, where, digits, derived);
+      }
+  }
 
   // Emitters.
   const auto compact = xxgk::to_json(rec, false);
   const auto pretty = xxgk::to_json(rec, true);
+  FUZZ_CHECK(xxgk::fuzz::valid_json(xxgk::to_json(rec, false, true)), "to_json(positions) is not valid JSON");
   FUZZ_CHECK(xxgk::fuzz::valid_json(compact), "to_json(compact) is not valid JSON");
   FUZZ_CHECK(squeeze(pretty) == compact, "pretty JSON is not the compact JSON with blanks added");
   (void)xxgk::to_text(rec);
@@ -127,8 +140,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   check(bytes, {});
   // One forced layout per input, chosen by its size, so that each layout's tables go through
-  // the passes whatever the text looks like.
+  // the passes whatever the text looks like; with the values' positions.
   const auto& all = xxgk::parse::layouts();
-  check(bytes, {std::string(all[size % all.size()].name), {}});
+  check(bytes, {std::string(all[size % all.size()].name), {}, true});
   return 0;
 }

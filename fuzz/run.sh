@@ -58,12 +58,12 @@ while IFS= read -r -d '' f; do
 done < <(find "$root/corpus" "$root/tests/data/encoding" -type f ! -name '*.expected.json' ! -name '*.status' \
            ! -name 'README.md' -print0 2>/dev/null)
 
-# ---- dictionary (non-ASCII bytes written \xNN): the template's labels (from src/template/template2021.cpp) and the marks the
+# ---- dictionary (non-ASCII bytes written \xNN): the template's labels (src/template/*.cpp, every version) and the marks the
 # grammars look for, so that mutations produce report-like text ----
 dict="$build/xxgk.dict"
 {
   cat "$root/fuzz/xxgk.dict"
-  grep -o '"[^"\\]*"' "$root/src/template/template2021.cpp" | LC_ALL=C grep '[^ -~]' | LC_ALL=C sort -u
+  cat "$root"/src/template/*.cpp | grep -o '"[^"\\]*"' | LC_ALL=C grep '[^ -~]' | LC_ALL=C sort -u
 } | perl -pe 's/([^\x20-\x7e\n])/sprintf("\\x%02x", ord($1))/ge' >"$dict"  # libFuzzer wants ASCII
 
 # ---- run ----

@@ -1,4 +1,6 @@
-// The whole pipeline: decode -> choose layout -> grammar builds the AST -> passes -> record.
+// The whole pipeline (docs/architecture.md): sniff the bytes -> the format's front end builds
+// the document tree -> outline (title, sections, furniture) -> grids of normalised cells ->
+// logical tables -> template version -> rows -> record -> checks -> locations.
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -6,14 +8,15 @@
 #include <filesystem>
 
 #include "diag/diagnostics.hpp"
-#include "io/decode.hpp"
-#include "parse/layouts.hpp"
+#include "frontend/frontend.hpp"
 #include "passes/checks.hpp"
 #include "passes/document.hpp"
-#include "passes/extract.hpp"
-#include "passes/normalise.hpp"
+#include "passes/grid.hpp"
+#include "passes/outline.hpp"
 #include "passes/reassemble.hpp"
-#include "source.hpp"
+#include "passes/record_writer.hpp"
+#include "passes/rows.hpp"
+#include "passes/versions.hpp"
 #include "template/template.hpp"
 #include "xxgk/xxgk.hpp"
 
@@ -21,37 +24,58 @@ namespace xxgk {
 
 namespace {
 
-
-void locate(Record& record, std::string_view text) {
-  LineIndex index(text);
-  for (auto& d : record.diagnostics) {
-    auto p = index.position(d.offset);
-    d.line = p.line;
-    d.column = p.column;
+// Sort the diagnostics by position, give them and the values their locations, set the status.
+void finish(ParseResult& r, const SourceText& source, const std::vector<std::vector<doc::Span>>& value_spans = {}) {
+  auto& rec = r.record;
+  std::stable_sort(rec.diagnostics.begin(), rec.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.offset < b.offset; });
+  // Diagnostics are sorted; the values come table by table, mostly in source order.
+  std::vector<std::uint32_t> offsets;
+  offsets.reserve(std::max<std::size_t>(rec.diagnostics.size(), 256));
+  for (const auto& d : rec.diagnostics) offsets.push_back(d.offset);
+  const auto at = source.locate(offsets);
+  for (std::size_t k = 0; k < at.size(); ++k) rec.diagnostics[k].at = at[k];
+  offsets.clear();
+  for (const auto& spans : value_spans)
+    for (const auto& s : spans)
+      if (s.begin != passes::kNowhere.begin) offsets.push_back(s.begin);
+  const auto value_at = source.locate(offsets);
+  std::size_t k = 0;
+  for (std::size_t t = 0; t < value_spans.size(); ++t) {
+    if (value_spans[t].empty()) continue;
+    auto& sources = rec.tables[t].sources;
+    sources.assign(value_spans[t].size(), Location{});
+    for (std::size_t i = 0; i < value_spans[t].size(); ++i)
+      if (value_spans[t][i].begin != passes::kNowhere.begin) sources[i] = value_at[k++];
   }
+  if (r.status != Status::rejected) r.status = rec.has_errors() || !rec.checks_pass() ? Status::failed : Status::ok;
 }
 
-ParseResult finish(ParseResult r) {
-  std::stable_sort(r.record.diagnostics.begin(), r.record.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) { return a.offset < b.offset; });
-  locate(r.record, r.text);
-  if (r.status != Status::rejected) r.status = r.record.has_errors() || !r.record.checks_pass() ? Status::failed : Status::ok;
+ParseResult reject(ParseResult r, SourceText source = {}) {
+  r.status = Status::rejected;
+  finish(r, source);
+  r.text = std::move(source.text);
   return r;
 }
 
+// A report shows itself by a template table (two rows or headers naming it: one 合计 row of a
+// spreadsheet is not enough) or by its title and section headings. "" when it does.
+std::string not_a_report(const passes::Outline& outline, const std::vector<passes::LogicalTable>& tables) {
+  for (const auto& t : tables)
+    if (t.named_rows >= 2) return {};
+  const auto headings = outline.headings.size();
+  if (outline.title.found && headings >= 2) return {};
+  return outline.title.found ? "no template table found"
+         : headings          ? "no title and no template table found"
+                             : "no title, no section headings and no template table found";
+}
+
+// A table the report does not have: nulls in the shape of the report's version.
+TableRecord empty_table(const tmpl::TableSpec& spec) {
+  return {std::string(spec.version), std::vector<Value>(spec.record->size), {}};
+}
+
 }  // namespace
-
-bool Record::has_errors() const {
-  for (const auto& d : diagnostics)
-    if (d.severity == Severity::error) return true;
-  return false;
-}
-
-bool Record::checks_pass() const {
-  for (const auto& c : checks)
-    if (!c.pass) return false;
-  return true;
-}
 
 ParseResult parse_bytes(std::string bytes, std::string path, const ParseOptions& options) {
   ParseResult r;
@@ -59,75 +83,58 @@ ParseResult parse_bytes(std::string bytes, std::string path, const ParseOptions&
   diag::Diagnostics diags(r.record.diagnostics);
   if (bytes.size() > kMaxInputBytes) {
     diags.report(diag::Id::too_large, {0, 0}, bytes.size(), kMaxInputBytes);
-    r.status = Status::rejected;
-    return finish(std::move(r));
+    return reject(std::move(r));
   }
-  auto decoded = io::decode(bytes, options.encoding);
-  bytes = std::string();
-  if (!decoded.ok) {
-    diags.report(diag::Id::undecodable, {0, 0}, decoded.error);
-    r.status = Status::rejected;
-    return finish(std::move(r));
+  const auto format = frontend::sniff(bytes);
+  r.record.format = std::string(frontend::info(format).name);
+  const auto* front_end = frontend::front_end_for(format);
+  if (!front_end) {
+    diags.report(diag::Id::unsupported_format, {0, 0}, frontend::info(format).description, frontend::info(format).advice);
+    return reject(std::move(r));
   }
-  r.record.encoding = decoded.encoding;
-  r.text = std::move(decoded.text);
-  if (decoded.removed_nul) diags.report(diag::Id::nul_removed, {0, 0}, decoded.removed_nul);
-  if (decoded.cut_bytes) {
-    const auto end = static_cast<std::uint32_t>(r.text.size());
-    diags.report(diag::Id::cut_character, {end, end}, decoded.encoding, decoded.cut_bytes);
-  }
+  frontend::Output in;
+  if (!front_end->read(std::move(bytes), options, in, diags)) return reject(std::move(r), std::move(in.source));
+  r.record.layout = std::move(in.layout);
+  r.record.encoding = std::move(in.encoding);
+  const auto& doc = in.doc;
+  if (doc.truncated_at != UINT32_MAX) diags.report(diag::Id::too_many_cells, {doc.truncated_at, doc.truncated_at}, doc::kMaxNodes);
 
-  const parse::Layout* layout = options.layout.empty() ? &parse::detect_layout(r.text) : parse::find_layout(options.layout);
-  if (!layout) {
-    diags.report(diag::Id::not_a_report, {0, 0}, "unknown layout '" + options.layout + "'");
-    r.status = Status::rejected;
-    return finish(std::move(r));
-  }
-  r.record.layout = std::string(layout->name);
-
-  ast::Document doc = layout->parse(r.text);
-  if (doc.truncated_at != UINT32_MAX) diags.report(diag::Id::too_many_cells, {doc.truncated_at, doc.truncated_at}, ast::kMaxNodes);
-  if (doc.unparsed_at != UINT32_MAX)
-    diags.report(diag::Id::internal_error, {doc.unparsed_at, doc.unparsed_at},
-                 "the " + r.record.layout + " grammar stopped here; the rest of the input is not read");
-  const auto& spec = tmpl::template_2021();
-  passes::normalise(doc, spec.matcher);
-  auto tables = passes::reassemble(doc, spec, diags);
-
-  // A report shows itself by a template table (two rows or headers naming it: one 合计 row of a
-  // spreadsheet is not enough) or by its title and section headings.
-  bool any_table = false, table_evidence = false;
-  for (const auto& t : tables) {
-    any_table = any_table || !t.rows.empty();
-    table_evidence = table_evidence || t.named_rows >= 2;
-  }
-  int headings = 0;
-  for (const auto& s : doc.sections) headings += s.number != 0;
-  if (!table_evidence && (!doc.title.present || headings < 2)) {
-    std::string why = doc.title.present ? "no template table found" : headings ? "no title and no template table found" : "no title, no section headings and no template table found";
+  const auto outline = passes::read_outline(doc);
+  auto grids = passes::build_grids(doc, outline.table_section, outline.page_table, tmpl::matcher());
+  auto tables = passes::reassemble(grids, diags);
+  const auto version = passes::choose_versions(tables);
+  if (auto why = not_a_report(outline, tables); !why.empty()) {
     r.record.diagnostics.clear();
     diags.report(diag::Id::not_a_report, {0, 0}, why);
-    r.status = Status::rejected;
-    return finish(std::move(r));
+    return reject(std::move(r), std::move(in.source));
   }
 
-  passes::read_document(doc, r.record, diags);
-  auto ex = passes::extract(tables, r.record, diags);
-  for (int t = 0; t < 3; ++t)
-    if (!ex.table_found[t] && tables[t].rows.empty()) {
-      const auto& ts = spec.tables[t];
-      ast::Span at{0, 0};
-      for (const auto& s : doc.sections)
-        if (s.number == ts.section) at = s.heading_span;
-      diags.report(diag::Id::missing_table, at, ts.name, ts.title);
+  passes::read_document(doc, outline, r.record, diags);
+  r.record.template_version = std::string(version);
+  const auto& report_version = *(version.empty() ? tmpl::versions().front() : tmpl::find_version(version));
+  std::vector<std::vector<doc::Span>> value_spans(tables.size());
+  r.record.tables.resize(tables.size());
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    const auto& lt = tables[t];
+    const auto& spec = lt.spec ? *lt.spec : report_version.tables[t];
+    if (lt.rows.empty()) {
+      r.record.tables[t] = empty_table(spec);
+      doc::Span at{0, 0};
+      for (const auto& h : outline.headings)
+        if (h.number == spec.section) at = h.span;
+      diags.report(diag::Id::missing_table, at, spec.name, spec.title);
+      continue;
     }
-  if (!ex.other_version.empty())
-    r.record.template_version = std::string(ex.other_version);
-  else if (any_table)
-    r.record.template_version = std::string(spec.version);
-  passes::run_checks(r.record, ex, diags);
+    if (spec.version != version) diags.report(diag::Id::table_template, lt.span, spec.name, spec.version, version);
+    const auto read = passes::read_rows(lt, diags);
+    auto facts = passes::write_table(read, r.record.tables[t], diags);
+    passes::run_checks(facts, r.record.tables[t], r.record.checks, diags);
+    if (options.positions) value_spans[t] = std::move(facts.value_spans);
+  }
   diags.report_dropped();
-  return finish(std::move(r));
+  finish(r, in.source, value_spans);
+  r.text = std::move(in.source.text);
+  return r;
 }
 
 ParseResult parse_file(const std::string& path, const ParseOptions& options) {
@@ -153,8 +160,7 @@ ParseResult parse_file(const std::string& path, const ParseOptions& options) {
     r.record.path = path;
     diag::Diagnostics diags(r.record.diagnostics);
     diags.report(diag::Id::unreadable, {0, 0}, error);
-    r.status = Status::rejected;
-    return finish(std::move(r));
+    return reject(std::move(r));
   }
   return parse_bytes(std::move(bytes), path, options);
 }

@@ -44,7 +44,7 @@
 #include <thread>
 #include <vector>
 
-#include "passes/normalise.hpp"
+#include "text/normalise.hpp"
 #include "test_files.hpp"
 #include "xxgk/xxgk.hpp"
 
@@ -100,7 +100,7 @@ std::vector<CellRef> table_cells(std::string_view text, std::string_view layout)
         b = p + 1;
       }
       row.push_back({pos + b, pos + line.size()});
-      auto blank = [&](const CellRef& c) { return xxgk::passes::normalise_text(text.substr(c.begin, c.end - c.begin)).empty(); };
+      auto blank = [&](const CellRef& c) { return xxgk::text::normalise_text(text.substr(c.begin, c.end - c.begin)).empty(); };
       if (!row.empty() && blank(row.front())) row.erase(row.begin());
       if (!row.empty() && blank(row.back())) row.pop_back();
       cells.insert(cells.end(), row.begin(), row.end());
@@ -112,7 +112,7 @@ std::vector<CellRef> table_cells(std::string_view text, std::string_view layout)
 
 // The mutated cell text for a value-like cell, or "" when the cell is not value-like.
 std::string mutate(std::string_view raw) {
-  const std::string t = xxgk::passes::normalise_text(raw);
+  const std::string t = xxgk::text::normalise_text(raw);
   if (t.empty()) return "1";
   for (std::string_view null_mark : {"/", "-", "—", "——", "–", "无", "\\"})
     if (t == null_mark) return "1";

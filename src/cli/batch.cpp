@@ -64,7 +64,7 @@ void internal_error(ParseResult& r, const std::string& path, const char* what) {
   r = ParseResult{};
   r.record.path = path;
   r.record.diagnostics.push_back(
-      {Severity::error, "internal-error", std::string("internal error while parsing: ") + what, 0, 0, 0, 0});
+      {Severity::error, "internal-error", std::string("internal error while parsing: ") + what, {}, 0, 0});
   r.status = Status::rejected;
 }
 

@@ -24,6 +24,7 @@ struct BatchItem {
   std::string payload;     // what `prepare` wrote (an NDJSON line, CSV rows, ...)
   std::string summary;     // a second output `prepare` may fill (the --summary line)
   std::string messages;    // a third: what to print on stderr for this item
+  std::string unsupported_format;  // and the format of a file xxgk does not read yet ("pdf"), if it is one
 };
 
 struct BatchConfig {

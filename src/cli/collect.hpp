@@ -12,7 +12,10 @@ namespace xxgk::cli {
 
 // Extensions collected from directories (compared without case). A file named on the command
 // line is taken whatever its extension.
-inline constexpr std::array<std::string_view, 4> kInputExtensions{".txt", ".md", ".markdown", ".tsv"};
+// Reports come as text, web pages, PDF and Word files: all are taken, and one in a format xxgk
+// does not read yet is reported as such, by its format.
+inline constexpr std::array<std::string_view, 13> kInputExtensions{
+    ".txt", ".md", ".markdown", ".tsv", ".pdf", ".html", ".htm", ".shtml", ".docx", ".doc", ".wps", ".odt", ".rtf"};
 
 bool has_input_extension(const std::filesystem::path& path);
 

@@ -32,7 +32,8 @@ namespace {
 constexpr const char* kHelp =
     "usage: xxgk extract [options] PATH...\n"
     "\n"
-    "Parse every report under the directories given (recursively: .txt .md .markdown .tsv) and\n"
+    "Parse every report under the directories given (recursively: .txt .md .markdown .tsv; .pdf\n"
+    ".html .htm .shtml .docx .doc .wps .odt .rtf are counted by format until xxgk reads them) and\n"
     "every file given, in parallel, into one dataset written in path order.\n"
     "\n"
     "  -o, --output FILE    write the dataset to FILE; the format follows the extension:\n"
@@ -256,6 +257,7 @@ int run_extract(const std::vector<std::string>& args) {
     BatchConfig config;
     config.jobs = jobs;
     config.parse = o.parse;
+    config.parse.positions = o.format == Format::sqlite;  // the database stores where each value was read
     config.sha256 = o.format == Format::sqlite;
     config.prepare = [&o](BatchItem& item) {
       const auto& rec = item.result.record;
@@ -265,6 +267,7 @@ int run_extract(const std::vector<std::string>& args) {
         csv::append_rows(item.payload, rec);
       }
       if (o.summary) item.summary = summary_line(rec, item.result.status);
+      item.unsupported_format = unsupported_format(rec);
       if (o.verbose) item.messages = render_diagnostics(rec, item.result.text);
       else if (item.result.status == Status::rejected) item.messages = rejection_line(rec);
     };
@@ -276,7 +279,7 @@ int run_extract(const std::vector<std::string>& args) {
     run_batch(
         inputs.files, config,
         [&](BatchItem& item) {
-          counts.add(item.result.status);
+          counts.add(item.result.status, item.unsupported_format);
           counts.bytes += item.bytes;
           if (db) db->add(item.result.record, item.result.status, item.sha256,
                           item.bytes || !item.sha256.empty() ? std::optional<std::uint64_t>(item.bytes) : std::nullopt);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "cli/collect.hpp"
@@ -100,6 +101,20 @@ void Counts::add(Status s) {
   }
 }
 
+std::string unsupported_format(const Record& r) {
+  for (const auto& d : r.diagnostics)
+    if (d.code == "unsupported-format") return r.format;
+  return {};
+}
+
+void Counts::add(Status s, std::string_view format) {
+  add(s);
+  if (format.empty()) return;
+  auto it = std::find_if(unsupported.begin(), unsupported.end(), [&](const auto& u) { return u.first == format; });
+  if (it == unsupported.end()) unsupported.emplace_back(format, 1);
+  else ++it->second;
+}
+
 int Counts::exit_status() const {
   if (rejected || unreadable_dirs) return 2;
   if (failed) return 1;
@@ -113,6 +128,11 @@ std::string final_summary(const Counts& c, const std::string& output) {
       "errors), {} rejected (unreadable or not a report)\n",
       c.files, c.seconds, rate, c.seconds > 0 ? static_cast<double>(c.bytes) / 1e6 / c.seconds : 0.0, c.ok + c.failed,
       c.ok, c.failed, c.rejected);
+  if (!c.unsupported.empty()) {
+    std::string kinds;
+    for (const auto& [format, n] : c.unsupported) kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", n, format);
+    s += fmt::format("xxgk extract: not read, in formats xxgk does not read yet: {}\n", kinds);
+  }
   if (c.skipped) {
     std::string exts;
     for (auto e : kInputExtensions) {

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "xxgk/record.hpp"
 
@@ -23,17 +25,22 @@ Format format_from_extension(const std::string& path);
 // separated by "; "; for a rejected report its error "code: message".
 std::string summary_line(const Record& record, Status status);
 
+// The format of a report rejected because xxgk does not read it yet ("pdf"); "" otherwise.
+std::string unsupported_format(const Record& record);
+
 // "xxgk extract: PATH: error: MESSAGE [code]" for each error diagnostic of a rejected report.
 std::string rejection_line(const Record& record);
 
 struct Counts {
   std::size_t files = 0, ok = 0, failed = 0, rejected = 0;
+  std::vector<std::pair<std::string, std::size_t>> unsupported;  // rejected files by format xxgk does not read yet
   std::size_t skipped = 0;          // files under the directories that are not inputs
   std::size_t unreadable_dirs = 0;  // directories that could not be listed
   std::size_t replaced = 0;         // SQLite: reports replaced by path
   std::uint64_t bytes = 0;
   double seconds = 0;
   void add(Status s);
+  void add(Status s, std::string_view unsupported_format);  // add(s), and a format xxgk does not read yet counted
   // 0 all ok; 1 a check failed or an error diagnostic; 2 a file or directory unreadable or not
   // a report.
   int exit_status() const;

@@ -15,7 +15,8 @@ constexpr const char* kHelp =
     "\n"
     "  --format json|text   json (default): the canonical record; one file is pretty-printed,\n"
     "                       several are written one compact record per line (NDJSON)\n"
-    "  --layout NAME        do not detect the layout: tsv, markdown\n"
+    "  --positions          json: also say where each value was read (\"positions\")\n"
+    "  --layout NAME        do not detect the text layout: tsv, markdown\n"
     "  --encoding NAME      do not detect the encoding (an iconv name: GB18030, UTF-16LE, ...)\n"
     "  --quiet              do not print diagnostics on stderr\n"
     "\n"
@@ -27,7 +28,7 @@ constexpr const char* kHelp =
 int run_parse(const std::vector<std::string>& args) {
   std::string format = "json";
   ParseOptions options;
-  bool quiet = false;
+  bool quiet = false, positions = false;
   std::vector<std::string> files;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const auto& a = args[i];
@@ -59,6 +60,8 @@ int run_parse(const std::vector<std::string>& args) {
       options.encoding = *v;
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
+    } else if (a == "--positions") {
+      positions = options.positions = true;
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       std::fprintf(stderr, "xxgk parse: unknown option '%s'\n%s", a.c_str(), kHelp);
       return 2;
@@ -81,7 +84,7 @@ int run_parse(const std::vector<std::string>& args) {
       return s;
     }(), "-", options)
                       : parse_file(f, options);
-    std::string out = format == "json" ? to_json(r.record, pretty) : to_text(r.record);
+    std::string out = format == "json" ? to_json(r.record, pretty, positions) : to_text(r.record);
     out += '\n';
     std::fwrite(out.data(), 1, out.size(), stdout);
     if (!quiet) {

@@ -1,11 +1,12 @@
-// Reporting diagnostics from the catalogue in codes.def, at byte ranges of the decoded text.
+// Reporting diagnostics from the catalogue in codes.def, at byte ranges of the source text
+// (located when the record is finished: source.hpp).
 #pragma once
 
 #include <fmt/format.h>
 
 #include <vector>
 
-#include "ast/ast.hpp"
+#include "doc/tree.hpp"
 #include "xxgk/record.hpp"
 
 namespace xxgk::diag {
@@ -31,14 +32,14 @@ class Diagnostics {
   static constexpr std::size_t kMaxDiagnostics = 10000;
 
   template <typename... Args>
-  void report(Id id, ast::Span at, const Args&... args) {
+  void report(Id id, doc::Span at, const Args&... args) {
     if (out_.size() >= kMaxDiagnostics) {
       ++dropped_;
       return;
     }
     const auto& i = info(id);
-    out_.push_back({i.severity, i.code, fmt::vformat(fmt::string_view(i.message), fmt::make_format_args(args...)), 0,
-                    0, at.begin, at.end - at.begin});
+    out_.push_back({i.severity, i.code, fmt::vformat(fmt::string_view(i.message), fmt::make_format_args(args...)), {},
+                    at.begin, at.end - at.begin});
   }
 
   std::size_t dropped() const { return dropped_; }
@@ -46,7 +47,7 @@ class Diagnostics {
   void report_dropped() {
     if (!dropped_) return;
     const auto& i = info(Id::diagnostics_dropped);
-    out_.push_back({i.severity, i.code, fmt::format("{} more diagnostics not shown", dropped_), 0, 0, 0, 0});
+    out_.push_back({i.severity, i.code, fmt::format("{} more diagnostics not shown", dropped_), {}, 0, 0});
   }
 
  private:

@@ -1,5 +1,6 @@
-// Diagnostics the way a compiler prints them: file:line:col: severity: message [code], then the
-// source line and a caret under the columns it is about.
+// Diagnostics the way a compiler prints them: file:line:col: severity: message [code] (for a PDF
+// or a Word file, "file: page 3, line 12, column 4: …"), then the source line and a caret under
+// the columns it is about.
 #include <fmt/format.h>
 
 #include "source.hpp"
@@ -7,14 +8,25 @@
 
 namespace xxgk {
 
+std::string describe(const Location& at) {
+  if (at.page) return fmt::format("page {}, line {}, column {}", at.page, at.line, at.column);
+  if (at.table) return fmt::format("table {}, row {}, cell {}", at.table, at.row, at.cell);
+  if (at.paragraph) return fmt::format("paragraph {}", at.paragraph);
+  if (at.line) return fmt::format("{}:{}", at.line, at.column);
+  return {};
+}
+
 std::string render_diagnostics(const Record& record, std::string_view source) {
   std::string o;
   LineIndex index(source);
   for (const auto& d : record.diagnostics) {
-    fmt::format_to(std::back_inserter(o), "{}:{}:{}: {}: {} [{}]\n", record.path, d.line, d.column,
-                   severity_name(d.severity), d.message, d.code);
-    auto line = index.line_text(d.line);
-    if (line.empty() || source.empty()) continue;
+    const auto where = describe(d.at);
+    const bool text_position = d.at.line && !d.at.page;  // file:line:col, as compilers write it
+    const auto prefix = where.empty() ? record.path + ":" : record.path + (text_position ? ":" : ": ") + where + ":";
+    fmt::format_to(std::back_inserter(o), "{} {}: {} [{}]\n", prefix, severity_name(d.severity), d.message, d.code);
+    if (source.empty() || !d.at.known()) continue;
+    auto line = index.line_text(index.line_of(d.offset));
+    if (line.empty()) continue;
     // Show the line with tabs as single spaces so the caret lines up; widen CJK under CJK.
     std::string shown, caret;
     auto line_start = static_cast<std::uint32_t>(line.data() - source.data());

@@ -158,22 +158,46 @@ struct Writer {
   }
 };
 
-void write_inline_values(Writer& w, std::initializer_list<std::pair<std::string_view, const Value*>> kv) {
+// A location as an object of the fields that apply: {"line": 12, "column": 5}, {"page": 3, …}.
+void put_location(Writer& w, const Location& at) {
+  if (!at.known()) return put(w.b, "null");
   w.b.push_back('{');
   bool first = true;
-  for (auto [k, v] : kv) {
-    w.key(k, first, true);
-    w.value(*v);
-    first = false;
-  }
+  for (auto [name, v] : {std::pair{"page", at.page}, std::pair{"line", at.line}, std::pair{"column", at.column},
+                         std::pair{"paragraph", at.paragraph}, std::pair{"table", at.table}, std::pair{"row", at.row},
+                         std::pair{"cell", at.cell}})
+    if (v) {
+      w.key(name, first, true);
+      put_int(w.b, v);
+      first = false;
+    }
   w.b.push_back('}');
 }
 
-template <std::size_t N>
-std::array<std::string_view, N> views(const std::array<const char*, N>& keys) {
-  std::array<std::string_view, N> v;
-  for (std::size_t i = 0; i < N; ++i) v[i] = keys[i];
-  return v;
+// The record's tables, or where their values were read: one object per table, one inline
+// object per row, in the order of each table's template.
+template <typename PutCell>
+void put_tables(Writer& w, const Record& r, bool first_key, PutCell put_cell) {
+  const auto n = templates().front()->tables.size();
+  for (std::size_t t = 0; t < n; ++t) {
+    const auto& shape = table_shape(r, t);
+    w.key(shape.key, first_key && t == 0);
+    w.b.push_back('{');
+    ++w.depth;
+    for (std::size_t row = 0; row < shape.rows.size(); ++row) {
+      const auto& rs = shape.rows[row];
+      w.key(rs.key, row == 0);
+      w.b.push_back('{');
+      for (std::size_t c = 0; c < rs.columns.size(); ++c) {
+        w.key(rs.columns[c].key, c == 0, true);
+        put_cell(t, rs.first + c);
+      }
+      w.b.push_back('}');
+    }
+    --w.depth;
+    w.newline();
+    w.b.push_back('}');
+  }
 }
 
 }  // namespace
@@ -181,8 +205,11 @@ std::array<std::string_view, N> views(const std::array<const char*, N>& keys) {
 std::string format_decimal(const Decimal& d) {
   if (d.scale <= 0) return fmt::format("{}", d.units);
   std::int64_t p = 1;
-  for (int i = 0; i < d.scale; ++i) p *= 10;
-  return fmt::format("{}.{:0{}}", d.units / p, d.units % p, d.scale);
+  for (int i = 0; i < d.scale && i < 18; ++i) p *= 10;
+  // The magnitude's digits, then the sign: -0.5 is {-5, 1}.
+  const std::uint64_t magnitude = d.units < 0 ? 0 - static_cast<std::uint64_t>(d.units) : static_cast<std::uint64_t>(d.units);
+  const auto up = static_cast<std::uint64_t>(p);
+  return fmt::format("{}{}.{:0{}}", d.units < 0 ? "-" : "", magnitude / up, magnitude % up, d.scale);
 }
 
 const char* severity_name(Severity s) {
@@ -194,7 +221,7 @@ const char* severity_name(Severity s) {
   return "error";
 }
 
-std::string to_json(const Record& r, bool pretty) {
+std::string to_json(const Record& r, bool pretty, bool positions) {
   std::size_t text_size = 0;
   for (const auto& s : r.sections) text_size += s.text.size() + s.heading.size();
   Buf b(text_size + 12000 + 160 * (r.checks.size() + r.diagnostics.size()));
@@ -207,71 +234,52 @@ std::string to_json(const Record& r, bool pretty) {
   b.push_back('{');
   w.key("path", true, true);
   put_string(b, r.path);
-  w.key("layout", false, true);
-  if (r.layout.empty()) put(b, "null"); else put_string(b, r.layout);
-  w.key("encoding", false, true);
-  if (r.encoding.empty()) put(b, "null"); else put_string(b, r.encoding);
+  auto string_or_null = [&](const char* name, const std::string& v) {
+    w.key(name, false, true);
+    if (v.empty()) put(b, "null"); else put_string(b, v);
+  };
+  string_or_null("format", r.format);
+  string_or_null("layout", r.layout);
+  string_or_null("encoding", r.encoding);
   b.push_back('}');
   w.key("agency", false);
   if (r.agency.empty()) put(b, "null"); else put_string(b, r.agency);
   w.key("year", false);
   if (r.year) put_int(b, *r.year); else put(b, "null");
+  w.key("published", false);
+  if (r.published.empty()) put(b, "null"); else put_string(b, r.published);
+  w.key("index_number", false);
+  if (r.index_number.empty()) put(b, "null"); else put_string(b, r.index_number);
   w.key("template", false);
   if (r.template_version.empty()) put(b, "null"); else put_string(b, r.template_version);
-
-  const auto& a = r.active_disclosure;
-  w.key("active_disclosure", false);
-  b.push_back('{');
-  w.depth = 2;
-  for (auto [name, d] : {std::pair{"rules", &a.rules}, std::pair{"normative_documents", &a.normative_documents}}) {
-    w.key(name, std::string_view(name) == "rules");
-    write_inline_values(w, {{"issued", &d->issued}, {"repealed", &d->repealed}, {"in_force", &d->in_force}});
-  }
-  for (auto [name, v] : {std::pair{"licensing", &a.licensing}, std::pair{"penalty", &a.penalty}, std::pair{"coercion", &a.coercion}}) {
-    w.key(name, false);
-    write_inline_values(w, {{"decisions", v}});
-  }
-  w.key("fees", false);
-  write_inline_values(w, {{"amount", &a.fees}});
-  w.depth = 1;
-  w.newline();
-  b.push_back('}');
-
-  static const auto row_keys = views(kApplicationRowKeys);
-  static const auto col_keys = views(kApplicantColumnKeys);
-  static const auto group_keys = views(kReviewGroupKeys);
-  static const auto review_keys = views(kReviewColumnKeys);
-  w.key("applications", false);
-  b.push_back('{');
-  w.depth = 2;
-  for (int row = 0; row < kApplicationRows; ++row) {
-    w.key(row_keys[row], row == 0);
+  // The tables' own versions, where one differs from the report's.
+  bool mixed = false;
+  for (const auto& t : r.tables) mixed = mixed || t.version != r.template_version;
+  if (mixed && !r.template_version.empty()) {
+    w.key("templates", false);
     b.push_back('{');
-    for (int c = 0; c < kApplicantColumns; ++c) {
-      w.key(col_keys[c], c == 0, true);
-      w.value(r.applications[row][c]);
+    for (std::size_t t = 0; t < r.tables.size(); ++t) {
+      w.key(table_shape(r, t).key, t == 0, true);
+      put_string(b, r.tables[t].version);
     }
     b.push_back('}');
   }
-  w.depth = 1;
-  w.newline();
-  b.push_back('}');
 
-  w.key("review_litigation", false);
-  b.push_back('{');
-  w.depth = 2;
-  for (int g = 0; g < kReviewGroups; ++g) {
-    w.key(group_keys[g], g == 0);
+  w.depth = 1;
+  put_tables(w, r, false, [&](std::size_t t, std::size_t i) { w.value(table_value(r, t, i)); });
+  if (positions) {
+    w.key("positions", false);
     b.push_back('{');
-    for (int c = 0; c < kReviewColumns; ++c) {
-      w.key(review_keys[c], c == 0, true);
-      w.value(r.review_litigation[g][c]);
-    }
+    ++w.depth;
+    put_tables(w, r, true, [&](std::size_t t, std::size_t i) {
+      static const std::vector<Location> none;
+      const auto& sources = t < r.tables.size() ? r.tables[t].sources : none;
+      put_location(w, i < sources.size() ? sources[i] : Location{});
+    });
+    --w.depth;
+    w.newline();
     b.push_back('}');
   }
-  w.depth = 1;
-  w.newline();
-  b.push_back('}');
 
   auto array = [&](const char* name, const auto& items, auto&& write_item) {
     w.key(name, false);
@@ -320,35 +328,26 @@ std::string to_json(const Record& r, bool pretty) {
     put_string(b, d.code);
     w.key("message", false, true);
     put_string(b, d.message);
+    if (d.at.page) {
+      w.key("page", false, true);
+      put_int(b, d.at.page);
+    }
     w.key("line", false, true);
-    put_int(b, d.line);
+    put_int(b, d.at.line);
     w.key("column", false, true);
-    put_int(b, d.column);
+    put_int(b, d.at.column);
+    for (auto [name, v] : {std::pair{"paragraph", d.at.paragraph}, std::pair{"table", d.at.table}, std::pair{"row", d.at.row},
+                           std::pair{"cell", d.at.cell}})
+      if (v) {
+        w.key(name, false, true);
+        put_int(b, v);
+      }
     b.push_back('}');
   });
   w.depth = 0;
   w.newline();
   b.push_back('}');
   return b.take();
-}
-
-void for_each_cell(const Record& r, const CellVisitor& visit) {
-  const auto& a = r.active_disclosure;
-  for (auto [name, d] : {std::pair{"rules", &a.rules}, std::pair{"normative_documents", &a.normative_documents}}) {
-    visit("active_disclosure", name, "issued", d->issued);
-    visit("active_disclosure", name, "repealed", d->repealed);
-    visit("active_disclosure", name, "in_force", d->in_force);
-  }
-  visit("active_disclosure", "licensing", "decisions", a.licensing);
-  visit("active_disclosure", "penalty", "decisions", a.penalty);
-  visit("active_disclosure", "coercion", "decisions", a.coercion);
-  visit("active_disclosure", "fees", "amount", a.fees);
-  for (int row = 0; row < kApplicationRows; ++row)
-    for (int c = 0; c < kApplicantColumns; ++c)
-      visit("applications", kApplicationRowKeys[row], kApplicantColumnKeys[c], r.applications[row][c]);
-  for (int g = 0; g < kReviewGroups; ++g)
-    for (int c = 0; c < kReviewColumns; ++c)
-      visit("review_litigation", kReviewGroupKeys[g], kReviewColumnKeys[c], r.review_litigation[g][c]);
 }
 
 }  // namespace xxgk

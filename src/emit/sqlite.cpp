@@ -20,13 +20,26 @@ CREATE TABLE IF NOT EXISTS reports (
   agency   TEXT,
   year     INTEGER,
   template TEXT,
+  format   TEXT,
   layout   TEXT,
   encoding TEXT,
+  published    TEXT,
+  index_number TEXT,
   status   TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'rejected'))
 );
 
+-- The template version each table of a report follows (a table may follow another version
+-- than the report's template).
+CREATE TABLE IF NOT EXISTS report_tables (
+  report   INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  "table"  TEXT NOT NULL,
+  template TEXT NOT NULL,
+  PRIMARY KEY (report, "table")
+) WITHOUT ROWID;
+
 -- The cells of every report, stored compactly: each (table, row, column) once in cell_keys,
--- the values in cell_values; the view cells joins them back into tidy rows.
+-- the values in cell_values with where each was read (text: line and column; PDF: page, line
+-- and column); the view cells joins them back into tidy rows.
 CREATE TABLE IF NOT EXISTS cell_keys (
   id       INTEGER PRIMARY KEY,
   "table"  TEXT NOT NULL,
@@ -38,10 +51,13 @@ CREATE TABLE IF NOT EXISTS cell_values (
   report INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
   key    INTEGER NOT NULL REFERENCES cell_keys (id),
   value  NUMERIC,
+  page   INTEGER,
+  line   INTEGER,
+  "column" INTEGER,
   PRIMARY KEY (report, key)
 ) WITHOUT ROWID;
-CREATE VIEW IF NOT EXISTS cells (report, "table", row, "column", value) AS
-  SELECT v.report, k."table", k.row, k."column", v.value
+CREATE VIEW IF NOT EXISTS cells (report, "table", row, "column", value, page, line, source_column) AS
+  SELECT v.report, k."table", k.row, k."column", v.value, v.page, v.line, v."column"
   FROM cell_values AS v JOIN cell_keys AS k ON k.id = v.key;
 
 CREATE TABLE IF NOT EXISTS checks (
@@ -58,6 +74,7 @@ CREATE TABLE IF NOT EXISTS diagnostics (
   severity TEXT NOT NULL CHECK (severity IN ('note', 'warning', 'error')),
   code     TEXT NOT NULL,
   message  TEXT NOT NULL,
+  page     INTEGER,
   line     INTEGER,
   "column" INTEGER
 );
@@ -72,11 +89,12 @@ CREATE INDEX IF NOT EXISTS checks_report ON checks (report);
 CREATE INDEX IF NOT EXISTS checks_rule ON checks (rule, status);
 CREATE INDEX IF NOT EXISTS diagnostics_report ON diagnostics (report);
 CREATE INDEX IF NOT EXISTS diagnostics_code ON diagnostics (code);
+CREATE INDEX IF NOT EXISTS report_tables_template ON report_tables (template);
 )sql";
 
-const std::array<const char*, 7> kIndexNames{"reports_year",       "reports_agency",     "cell_values_key",
+const std::array<const char*, 8> kIndexNames{"reports_year",       "reports_agency",     "cell_values_key",
                                              "checks_report",      "checks_rule",        "diagnostics_report",
-                                             "diagnostics_code"};
+                                             "diagnostics_code",   "report_tables_template"};
 
 const char* status_name(Status status) {
   switch (status) {
@@ -144,16 +162,22 @@ struct Writer::Impl {
     std::vector<Param> pending;  // width parameters per row
     sqlite3_int64 report = 0;
   };
-  Inserter cells, checks, diags;
+  Inserter cells, checks, diags, tables;
   Stmt find, insert_report;
-  std::array<Stmt, 4> del;  // a report's cells, checks, diagnostics, then the report
+  std::array<Stmt, 5> del;  // a report's cells, checks, diagnostics, tables, then the report
 
-  // cell_keys ids in for_each_cell's order (keys[i] is the i-th cell's table, row, column).
-  struct Key {
-    std::string table, row, column;
-    sqlite3_int64 id;
+  // cell_keys ids of every template version's tables, in the order of their values.
+  struct Keys {
+    const Template* version;
+    std::vector<std::vector<sqlite3_int64>> ids;  // per table, per value
   };
-  std::vector<Key> keys;
+  std::vector<Keys> keys;
+  const std::vector<sqlite3_int64>& key_ids(const Record& r, std::size_t table) const {
+    const std::string_view version = table < r.tables.size() ? std::string_view(r.tables[table].version) : std::string_view{};
+    for (const auto& k : keys)
+      if (k.version->version == version) return k.ids[table];
+    return keys.front().ids[table];
+  }
 
   [[noreturn]] void fail(const std::string& what) const {
     throw std::runtime_error(path + ": " + what + (db ? std::string(": ") + sqlite3_errmsg(db) : std::string()));
@@ -217,21 +241,14 @@ struct Writer::Impl {
     in.pending.clear();
   }
 
-  sqlite3_int64 key_id(std::size_t i, std::string_view table, std::string_view row, std::string_view column) const {
-    if (i < keys.size() && keys[i].row == row && keys[i].column == column && keys[i].table == table) return keys[i].id;
-    for (const auto& k : keys)  // for_each_cell's order changed within a record: never expected
-      if (k.row == row && k.column == column && k.table == table) return k.id;
-    fail("no cell key for " + std::string(table) + "." + std::string(row) + "." + std::string(column));
-  }
-
   ~Impl() {
     if (open_tx && db) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-    for (Inserter* in : {&cells, &checks, &diags})
+    for (Inserter* in : {&cells, &checks, &diags, &tables})
       for (auto& st : in->by_rows) {
         sqlite3_finalize(st.s);
         st.s = nullptr;
       }
-    for (Stmt* st : {&find, &insert_report, &del[0], &del[1], &del[2], &del[3]}) {
+    for (Stmt* st : {&find, &insert_report, &del[0], &del[1], &del[2], &del[3], &del[4]}) {
       sqlite3_finalize(st->s);
       st->s = nullptr;
     }
@@ -279,28 +296,34 @@ Writer::Writer(const std::string& path) : impl_(std::make_unique<Impl>()) {
   d.prepare(d.del[0], "DELETE FROM cell_values WHERE report = ?1");
   d.prepare(d.del[1], "DELETE FROM checks WHERE report = ?1");
   d.prepare(d.del[2], "DELETE FROM diagnostics WHERE report = ?1");
-  d.prepare(d.del[3], "DELETE FROM reports WHERE id = ?1");
+  d.prepare(d.del[3], "DELETE FROM report_tables WHERE report = ?1");
+  d.prepare(d.del[4], "DELETE FROM reports WHERE id = ?1");
   d.prepare(d.insert_report,
-            "INSERT INTO reports (path, sha256, bytes, agency, year, template, layout, encoding, status) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-  d.init(d.cells, "cell_values (report, key, value)", 2);
+            "INSERT INTO reports (path, sha256, bytes, agency, year, template, format, layout, encoding, published, "
+            "index_number, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  d.init(d.cells, "cell_values (report, key, value, page, line, \"column\")", 5);
   d.init(d.checks, "checks (report, rule, scope, status, lhs, rhs)", 5);
-  d.init(d.diags, "diagnostics (report, severity, code, message, line, \"column\")", 5);
+  d.init(d.diags, "diagnostics (report, severity, code, message, page, line, \"column\")", 6);
+  d.init(d.tables, "report_tables (report, \"table\", template)", 2);
 
-  // The keys of every cell a record has, once per database; their ids, in for_each_cell's order.
+  // The keys of every cell of every template version, once per database; their ids.
   Stmt ins, sel;
   d.prepare(ins, "INSERT OR IGNORE INTO cell_keys (\"table\", row, \"column\") VALUES (?1, ?2, ?3)");
   d.prepare(sel, "SELECT id FROM cell_keys WHERE \"table\" = ?1 AND row = ?2 AND \"column\" = ?3");
-  for_each_cell(Record{}, [&](std::string_view table, std::string_view row, std::string_view column, const Value&) {
-    d.keys.push_back({std::string(table), std::string(row), std::string(column), 0});
-  });
-  for (auto& k : d.keys) {
-    for (Stmt* st : {&ins, &sel})
-      for (int i = 0; i < 3; ++i) bind(st->s, i + 1, Param::of(i == 0 ? k.table : i == 1 ? k.row : k.column));
-    d.step(ins);
-    if (sqlite3_step(sel.s) != SQLITE_ROW) d.fail("cannot read cell_keys");
-    k.id = sqlite3_column_int64(sel.s, 0);
-    sqlite3_reset(sel.s);
+  for (const Template* version : templates()) {
+    auto& keys = d.keys.emplace_back(Impl::Keys{version, {}});
+    for (const auto& table : version->tables) {
+      auto& ids = keys.ids.emplace_back();
+      for (const auto& row : table.rows)
+        for (const auto& column : row.columns) {
+          for (Stmt* st : {&ins, &sel})
+            for (int i = 0; i < 3; ++i) bind(st->s, i + 1, Param::of(i == 0 ? table.key : i == 1 ? row.key : column.key));
+          d.step(ins);
+          if (sqlite3_step(sel.s) != SQLITE_ROW) d.fail("cannot read cell_keys");
+          ids.push_back(sqlite3_column_int64(sel.s, 0));
+          sqlite3_reset(sel.s);
+        }
+    }
   }
 }
 
@@ -331,22 +354,34 @@ void Writer::add(const Record& r, Status status, std::string_view sha256, std::o
       Param::text_or_null(r.agency),
       r.year ? Param::of(static_cast<sqlite3_int64>(*r.year)) : Param{},
       Param::text_or_null(r.template_version),
+      Param::text_or_null(r.format),
       Param::text_or_null(r.layout),
       Param::text_or_null(r.encoding),
+      Param::text_or_null(r.published),
+      Param::text_or_null(r.index_number),
       Param::of(status_name(status)),
   };
-  for (int i = 0; i < 9; ++i) bind(d.insert_report.s, i + 1, params[i]);
+  for (int i = 0; i < 12; ++i) bind(d.insert_report.s, i + 1, params[i]);
   d.step(d.insert_report);
   sqlite3_clear_bindings(d.insert_report.s);
   const sqlite3_int64 id = sqlite3_last_insert_rowid(d.db);
 
   if (status != Status::rejected) {
     d.begin(d.cells, id);
-    std::size_t i = 0;
-    for_each_cell(r, [&](std::string_view table, std::string_view row, std::string_view column, const Value& v) {
-      d.row(d.cells, Param::of(d.key_id(i++, table, row, column)), Param::of(v));
-    });
+    d.begin(d.tables, id);
+    auto position = [](std::uint32_t v) { return v ? Param::of(static_cast<sqlite3_int64>(v)) : Param{}; };
+    for (std::size_t t = 0; t < r.tables.size(); ++t) {
+      const auto& table = r.tables[t];
+      const auto& ids = d.key_ids(r, t);
+      for (std::size_t i = 0; i < table.values.size() && i < ids.size(); ++i) {
+        const Location at = i < table.sources.size() ? table.sources[i] : Location{};
+        d.row(d.cells, Param::of(ids[i]), Param::of(table.values[i]), position(at.page), position(at.line),
+              position(at.column));
+      }
+      d.row(d.tables, Param::of(table_shape(r, t).key), Param::of(table.version));
+    }
     d.flush(d.cells);
+    d.flush(d.tables);
   }
   d.begin(d.checks, id);
   for (const auto& c : r.checks)
@@ -355,10 +390,9 @@ void Writer::add(const Record& r, Status status, std::string_view sha256, std::o
   d.flush(d.checks);
   d.begin(d.diags, id);
   for (const auto& g : r.diagnostics) {
-    const bool at = g.line != 0;  // no position: NULL line and column
-    d.row(d.diags, Param::of(severity_name(g.severity)), Param::of(g.code), Param::of(g.message),
-          at ? Param::of(static_cast<sqlite3_int64>(g.line)) : Param{},
-          at ? Param::of(static_cast<sqlite3_int64>(g.column)) : Param{});
+    auto position = [](std::uint32_t v) { return v ? Param::of(static_cast<sqlite3_int64>(v)) : Param{}; };
+    d.row(d.diags, Param::of(severity_name(g.severity)), Param::of(g.code), Param::of(g.message), position(g.at.page),
+          position(g.at.line), position(g.at.column));
   }
   d.flush(d.diags);
 }

@@ -17,7 +17,7 @@ bool probe_line(std::string_view line) {
 }
 
 template <typename Grammar>
-ast::Document parse_with(std::string_view text) {
+doc::Document parse_with(std::string_view text) {
   return build<Grammar>(text);
 }
 

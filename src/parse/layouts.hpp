@@ -1,16 +1,17 @@
-// The registry of layouts: each is one grammar (grammar/<name>.hpp) and one line in layouts.cpp.
+// The registry of text layouts: each is one grammar (grammar/<name>.hpp) and one line in
+// layouts.cpp. The text front end (src/frontend/text.cpp) chooses one and builds the tree with it.
 #pragma once
 
 #include <span>
 #include <string_view>
 
-#include "ast/ast.hpp"
+#include "doc/tree.hpp"
 
 namespace xxgk::parse {
 
 struct Layout {
   std::string_view name;
-  ast::Document (*parse)(std::string_view text);
+  doc::Document (*parse)(std::string_view text);
   bool (*probe)(std::string_view line);  // is this line surely a table row of this layout?
 };
 

@@ -6,90 +6,15 @@
 
 #include "passes/map_rows.hpp"
 #include "passes/values.hpp"
+#include "template/template.hpp"
+#include "xxgk/xxgk.hpp"
 
 namespace xxgk::passes {
 
-ast::Span row_anchor(const ast::Row& row, int label_end) {
+doc::Span row_anchor(const GridRow& row, int label_end) {
   for (int i = label_end; i >= 0; --i)
-    if (!row.cells[i].text.empty()) return row.cells[i].span;
+    if (!row.cells[i].text.empty()) return row.cells[i].span();
   return row.span;
-}
-
-int ColumnMap::position(std::string_view key) const {
-  for (const auto& [pos, k] : columns)
-    if (k == key) return pos;
-  return -1;
-}
-
-namespace {
-
-struct HeaderCell {
-  int col, row, index;
-};
-
-}  // namespace
-
-ColumnMap read_header(const std::vector<const ast::Row*>& rows, const tmpl::TableSpec& spec) {
-  std::vector<HeaderCell> groups, leaves;
-  std::size_t cells = 0;
-  for (const auto* row : rows) cells += row->cells.size();
-  const std::size_t room = std::min<std::size_t>(cells, 32);  // a header has a few dozen cells; a hostile one grows as needed
-  leaves.reserve(room);
-  if (!spec.column_groups.empty()) groups.reserve(room);
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    const auto& cells = rows[r]->cells;
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      const auto& t = cells[c].text;
-      if (t.empty() || cells[c].hits.none()) continue;
-      if (int g = tmpl::find_label(cells[c].hits, t, spec.column_groups); g >= 0)
-        groups.push_back({int(c), int(r), g});
-      else if (int l = tmpl::find_label(cells[c].hits, t, spec.columns); l >= 0)
-        leaves.push_back({int(c), int(r), l});
-    }
-  }
-  ColumnMap map;
-  map.columns.reserve(leaves.size());
-  std::vector<int> seen(spec.column_groups.empty() ? 0 : spec.columns.size(), 0);
-  for (const auto& leaf : leaves) {
-    std::string key(spec.columns[leaf.index].key);
-    if (!spec.column_groups.empty()) {
-      // The group is the nearest group header above the leaf, at or left of its column; without
-      // group headers, the n-th leaf of a kind belongs to the n-th group.
-      const HeaderCell* best = nullptr;
-      for (const auto& g : groups)
-        if (g.row < leaf.row && g.col <= leaf.col && (!best || g.col > best->col || (g.col == best->col && g.row > best->row)))
-          best = &g;
-      int gi = best ? best->index : seen[leaf.index];
-      ++seen[leaf.index];
-      if (gi >= static_cast<int>(spec.column_groups.size())) continue;
-      key = std::string(spec.column_groups[gi].key) + "." + key;
-    }
-    if (map.position(key) < 0) map.columns.emplace_back(leaf.col, std::move(key));
-  }
-  return map;
-}
-
-std::vector<RowIdentity> row_identities(const std::vector<std::string_view>& columns) {
-  std::vector<RowIdentity> ids;
-  std::vector<std::string_view> prefixes;
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    auto key = columns[i];
-    auto dot = key.rfind('.');
-    auto prefix = dot == std::string_view::npos ? std::string_view{} : key.substr(0, dot);
-    auto leaf = dot == std::string_view::npos ? key : key.substr(dot + 1);
-    std::size_t g = 0;
-    while (g < prefixes.size() && prefixes[g] != prefix) ++g;
-    if (g == prefixes.size()) {
-      prefixes.push_back(prefix);
-      ids.emplace_back();
-    }
-    if (leaf == "total")
-      ids[g].total = static_cast<int>(i);
-    else if (leaf != "legal_subtotal")
-      ids[g].parts.push_back(static_cast<int>(i));
-  }
-  std::erase_if(ids, [](const RowIdentity& id) { return id.total < 0; });
-  return ids;
 }
 
 namespace {
@@ -100,7 +25,7 @@ bool unknown(const Placed& p) { return p.state == Placed::State::lost || p.state
 
 // What the column at cell `position` (-1: the header has no such column) reads when the row is
 // shifted by `shift` cells.
-Placed place(const ast::Row& row, int label_end, int position, int shift) {
+Placed place(const GridRow& row, int label_end, int position, int shift) {
   Placed pl;
   if (position < 0) return pl;  // absent
   const int c = position + shift;
@@ -111,12 +36,12 @@ Placed place(const ast::Row& row, int label_end, int position, int shift) {
     pl.state = Placed::State::missing;
   } else {
     pl.cell = &row.cells[c];
-    switch (pl.cell->kind) {
-      case ast::Cell::Kind::number:
+    switch (pl.cell->value.kind) {
+      case CellValue::Kind::number:
         pl.state = Placed::State::value;
-        pl.value = pl.cell->number;
+        pl.value = pl.cell->value.value;
         break;
-      case ast::Cell::Kind::text: pl.state = Placed::State::invalid; break;
+      case CellValue::Kind::invalid: pl.state = Placed::State::invalid; break;
       default: pl.state = Placed::State::blank;
     }
   }
@@ -133,7 +58,7 @@ struct Candidate {
 
 // The non-empty cells after the label that no column reads at `shift`, passed to `visit`.
 template <typename Visit>
-void for_each_extra(const ast::Row& row, int label_end, const std::vector<int>& positions, int shift, Visit visit) {
+void for_each_extra(const GridRow& row, int label_end, const std::vector<int>& positions, int shift, Visit visit) {
   const int n = static_cast<int>(row.cells.size());
   std::vector<bool> used_large;  // only for rows wider than the bitset
   std::bitset<256> used_small;
@@ -148,7 +73,7 @@ void for_each_extra(const ast::Row& row, int label_end, const std::vector<int>& 
       visit(row.cells[c]);
 }
 
-Candidate evaluate(const ast::Row& row, int label_end, const std::vector<int>& positions,
+Candidate evaluate(const GridRow& row, int label_end, const std::vector<int>& positions,
                    const std::vector<RowIdentity>& ids, int shift) {
   Candidate a;
   a.shift = shift;
@@ -158,7 +83,7 @@ Candidate evaluate(const ast::Row& row, int label_end, const std::vector<int>& p
     lost += state == Placed::State::lost;
     missing += state == Placed::State::missing;
   }
-  for_each_extra(row, label_end, positions, shift, [&](const ast::Cell&) { ++extra; });
+  for_each_extra(row, label_end, positions, shift, [&](const GridCell&) { ++extra; });
   a.clean = extra == 0 && lost == 0 && missing == 0;
   // A lost cell (taken by the label) is evidence of a value gone; a missing one (past the row's end) is
   // mostly trailing blanks trimmed, so it weighs less than a shift.
@@ -183,19 +108,55 @@ Candidate evaluate(const ast::Row& row, int label_end, const std::vector<int>& p
   return a;
 }
 
-bool same_values(const ast::Row& row, int label_end, const std::vector<int>& positions, int shift_a, int shift_b) {
+bool same_values(const GridRow& row, int label_end, const std::vector<int>& positions, int shift_a, int shift_b) {
   for (int p : positions)
     if (place(row, label_end, p, shift_a).value != place(row, label_end, p, shift_b).value) return false;
   return true;
 }
 
+std::string_view raw(const GridCell& c) { return c.source ? c.source->text : std::string_view{}; }
+
+// The value as its column wants it: a count has no sign and no fraction, only a signed count
+// has a sign; a unit written in the cell is one the column can have, and money is converted
+// into the column's unit.
+void read_as_column(Placed& p, const tmpl::ColumnSpec& col, std::string_view key, std::string_view row_name,
+                    diag::Diagnostics& diags) {
+  if (p.state != Placed::State::value || !p.value) return;
+  const auto& v = p.cell->value;
+  const auto at = p.cell->span();
+  if (v.sign && col.kind != ValueKind::signed_count) {
+    diags.report(diag::Id::negative_count, at, raw(*p.cell), row_name, key);
+    p.value.reset();
+    return;
+  }
+  if (!v.unit.empty()) {
+    const bool money = is_money_unit(v.unit);
+    if (money != (col.kind == ValueKind::amount) || (!money && !is_count_unit(v.unit))) {
+      diags.report(diag::Id::invalid_value, at, raw(*p.cell), row_name, key);
+      p.value.reset();
+      return;
+    }
+    if (money && !col.unit.empty() && v.unit != col.unit) {
+      p.value = convert_money(*p.value, v.unit, col.unit);
+      if (p.value) diags.report(diag::Id::unit_converted, at, raw(*p.cell), row_name, key, format_decimal(*p.value), col.unit, v.unit);
+    } else {
+      diags.report(diag::Id::unit_in_cell, at, raw(*p.cell), row_name, key, format_decimal(*p.value), v.unit);
+    }
+  }
+  if (p.value && p.value->scale != 0 && col.kind != ValueKind::amount) {
+    diags.report(diag::Id::fraction_count, at, raw(*p.cell), row_name, key);
+    p.value.reset();
+  }
+}
+
 }  // namespace
 
-Alignment align_row(const ast::Row& row, int label_end, const std::vector<int>& positions,
-                    const std::vector<std::string_view>& columns, const std::vector<RowIdentity>& ids,
-                    std::string_view row_name, diag::Diagnostics& diags) {
-  const ast::Span anchor = row_anchor(row, label_end);
-  auto at = [&](const Placed& p) { return p.cell ? p.cell->span : anchor; };
+Alignment align_row(const GridRow& row, int label_end, const Columns& columns, std::string_view row_name,
+                    diag::Diagnostics& diags) {
+  const auto& positions = columns.positions;
+  const auto& ids = columns.ids;
+  const doc::Span anchor = row_anchor(row, label_end);
+  auto at = [&](const Placed& p) { return p.cell ? p.cell->span() : anchor; };
   const Candidate candidates[3] = {evaluate(row, label_end, positions, ids, 0),
                                    evaluate(row, label_end, positions, ids, -1),
                                    evaluate(row, label_end, positions, ids, 1)};
@@ -208,7 +169,7 @@ Alignment align_row(const ast::Row& row, int label_end, const std::vector<int>& 
   a.identities_hold = best->identities_hold;
   a.placed.reserve(positions.size());
   for (int p : positions) a.placed.push_back(place(row, label_end, p, a.shift));
-  for_each_extra(row, label_end, positions, a.shift, [&](const ast::Cell& c) { a.extra.push_back(&c); });
+  for_each_extra(row, label_end, positions, a.shift, [&](const GridCell& c) { a.extra.push_back(&c); });
 
   if (a.shift != 0)
     diags.report(diag::Id::row_shifted, anchor, row_name, a.shift > 0 ? "right" : "left");
@@ -241,24 +202,21 @@ Alignment align_row(const ast::Row& row, int label_end, const std::vector<int>& 
       if (!total || total->scale != 0 || total->units < sum) continue;
       a.placed[u].value = Decimal{total->units - sum, 0};
     }
-    diags.report(diag::Id::inferred_value, at(a.placed[u]), row_name, columns[u], a.placed[u].value->units);
+    diags.report(diag::Id::inferred_value, at(a.placed[u]), row_name, columns.keys[u], a.placed[u].value->units);
   }
   for (std::size_t i = 0; i < a.placed.size(); ++i) {
     auto& p = a.placed[i];
     if ((p.state == Placed::State::lost || p.state == Placed::State::missing) && !p.value)
-      diags.report(diag::Id::lost_value, at(p), row_name, columns[i],
+      diags.report(diag::Id::lost_value, at(p), row_name, columns.keys[i],
                    p.state == Placed::State::lost ? "the label takes its place" : "the row ends before it");
     if (p.state == Placed::State::invalid)
-      diags.report(diag::Id::invalid_value, p.cell->span, std::string_view(p.cell->raw), row_name, columns[i]);
-    if (p.value && p.value->scale != 0 && columns[i] != "amount") {
-      diags.report(diag::Id::fraction_count, p.cell->span, std::string_view(p.cell->raw), row_name, columns[i]);
-      p.value.reset();
-    }
+      diags.report(diag::Id::invalid_value, p.cell->span(), raw(*p.cell), row_name, columns.keys[i]);
+    read_as_column(p, *columns.specs[i], columns.keys[i], row_name, diags);
   }
   for (int c = 0; c <= label_end; ++c)  // stray values before the label
     if (const auto& cell = row.cells[c]; !cell.text.empty() && !label_like(cell))
-      diags.report(diag::Id::extra_value, cell.span, std::string_view(cell.raw), row_name);
-  for (const auto* cell : a.extra) diags.report(diag::Id::extra_value, cell->span, std::string_view(cell->raw), row_name);
+      diags.report(diag::Id::extra_value, cell.span(), raw(cell), row_name);
+  for (const auto* cell : a.extra) diags.report(diag::Id::extra_value, cell->span(), raw(*cell), row_name);
   return a;
 }
 

@@ -1,6 +1,7 @@
 #include "passes/checks.hpp"
 
-#include "xxgk/xxgk.hpp"
+#include <algorithm>
+#include <string>
 
 namespace xxgk::passes {
 
@@ -8,76 +9,112 @@ namespace {
 
 std::int64_t n(const Value& v) { return v ? v->units : 0; }
 
-constexpr int kRow(std::string_view key) {
-  for (int i = 0; i < kApplicationRows; ++i)
-    if (key == kApplicationRowKeys[i]) return i;
-  return -1;
-}
+class Checker {
+ public:
+  Checker(const TableFacts& f, const TableRecord& v, std::vector<Check>& checks, diag::Diagnostics& diags)
+      : f_(f), spec_(*f.spec), shape_(*spec_.record), values_(v), checks_(checks), diags_(diags) {}
 
-struct Checker {
-  Record& record;
-  diag::Diagnostics& diags;
-  void add(std::string rule, std::string scope, std::int64_t lhs, std::int64_t rhs, ast::Span at) {
-    bool pass = lhs == rhs;
-    if (!pass) diags.report(diag::Id::check_failed, at, rule, scope, lhs, rhs);
-    record.checks.push_back({std::move(rule), std::move(scope), pass, lhs, rhs});
+  void run() {
+    std::size_t n = checks_.size() + f_.subtotals.size() * 8 + f_.unstored.size();
+    for (const auto& c : spec_.compiled_identities) n += c.size();
+    checks_.reserve(n);
+    for (std::size_t i = 0; i < spec_.identities.size(); ++i) {
+      const auto& id = spec_.identities[i];
+      if (!spec_.compiled_identities[i].empty()) {
+        compiled(id, spec_.compiled_identities[i]);
+        continue;
+      }
+      if (id.over == tmpl::Identity::Over::rows && !f_.unstored.empty()) over_rows(id);
+      if (id.over == tmpl::Identity::Over::subtotals) over_subtotals(id);
+    }
   }
+
+ private:
+  void add(std::string_view rule, std::string scope, std::int64_t lhs, std::int64_t rhs, doc::Span at) {
+    const bool pass = lhs == rhs;
+    if (!pass) diags_.report(diag::Id::check_failed, at, rule, scope, lhs, rhs);
+    checks_.push_back({std::string(rule), std::move(scope), pass, lhs, rhs});
+  }
+
+  // The record's value of (record row, column); nullptr when the row has no such column.
+  const Value* value(const TemplateRow& row, std::string_view column) const {
+    for (std::size_t c = 0; c < row.columns.size(); ++c)
+      if (row.columns[c].key == column) return &values_.values[row.first + c];
+    return nullptr;
+  }
+  const TemplateRow* record_row(std::string_view key) const {
+    for (const auto& r : shape_.rows)
+      if (r.key == key) return &r;
+    return nullptr;
+  }
+  // Where the record row was read: its template row's place, or the table.
+  doc::Span read_at(std::size_t record_row) const {
+    const auto span = f_.row_spans[static_cast<std::size_t>(spec_.record_source[record_row])];
+    return span.begin == kNowhere.begin ? f_.span : span;
+  }
+
+  // An identity among stored values, compiled with the template (src/template/registry.cpp).
+  void compiled(const tmpl::Identity& id, const std::vector<tmpl::CompiledCheck>& checks) {
+    auto sum = [&](const std::vector<int>& indices) {
+      std::int64_t s = 0;
+      for (int i : indices) s += n(values_.values[static_cast<std::size_t>(i)]);
+      return s;
+    };
+    for (const auto& c : checks) add(id.rule, std::string(c.scope), sum(c.lhs), sum(c.rhs), read_at(static_cast<std::size_t>(c.anchor)));
+  }
+
+  // For every row that has them: the columns lhs against the columns rhs, where a column the
+  // record does not store counts where the report has it; a row without its lhs is not checked.
+  void over_rows(const tmpl::Identity& id) {
+    for (std::size_t r = 0; r < shape_.rows.size(); ++r) {
+      const auto& row = shape_.rows[r];
+      auto term = [&](std::string_view column, bool& found) -> std::int64_t {
+        if (const auto* v = value(row, column)) return n(*v);
+        for (const auto& u : f_.unstored)
+          if (u.column == column && spec_.rows[static_cast<std::size_t>(u.row)].key == row.key) return n(u.value);
+        found = false;
+        return 0;
+      };
+      bool found = true;
+      std::int64_t lhs = 0, rhs = 0;
+      for (auto c : id.lhs) lhs += term(c, found);
+      for (auto c : id.rhs) rhs += term(c, found);
+      if (found) add(id.rule, std::string(row.key), lhs, rhs, read_at(r));
+    }
+  }
+
+  // Every subtotal row a report adds, per column, against the sum of its group's rows.
+  void over_subtotals(const tmpl::Identity& id) {
+    std::vector<std::string_view> columns;  // the record's columns, in order
+    for (const auto& row : shape_.rows)
+      for (const auto& c : row.columns)
+        if (std::find(columns.begin(), columns.end(), c.key) == columns.end()) columns.push_back(c.key);
+    for (const auto& s : f_.subtotals)
+      for (auto column : columns) {
+        Value subtotal;
+        for (const auto& [k, v] : s.values)
+          if (k == column) subtotal = v;
+        std::int64_t sum = 0;
+        for (std::size_t r = 0; r < spec_.rows.size(); ++r)
+          if (spec_.rows[r].group == s.group)
+            if (const auto* row = record_row(spec_.rows[r].key))
+              if (const auto* v = value(*row, column)) sum += n(*v);
+        add(id.rule, std::string(s.group) + "." + std::string(column), n(subtotal), sum, s.span);
+      }
+  }
+
+  const TableFacts& f_;
+  const tmpl::TableSpec& spec_;
+  const TemplateTable& shape_;
+  const TableRecord& values_;
+  std::vector<Check>& checks_;
+  diag::Diagnostics& diags_;
 };
 
 }  // namespace
 
-void run_checks(Record& record, const Extraction& ex, diag::Diagnostics& diags) {
-  Checker ck{record, diags};
-  const auto& a = record.applications;
-  static const int new_received = kRow("new_received"), carried_over = kRow("carried_over"),
-                   granted = kRow("granted"), other_other = kRow("other_other"),
-                   total_processed = kRow("total_processed"), carried_forward = kRow("carried_forward");
-  // A check points at its row, or at the table when the row is missing.
-  auto row_at = [&](int r) { return ex.application_span[r].end ? ex.application_span[r] : ex.table_span[1]; };
-  // The checks below, counted: one allocation for the list.
-  record.checks.reserve(record.checks.size() +
-                        (ex.table_found[1] ? 2 * kApplicantColumns + kApplicationRows +
-                                                 ex.subtotals.size() * kApplicantColumns + ex.legal_subtotals.size()
-                                           : 0) +
-                        (ex.table_found[2] ? kReviewGroups : 0));
-  if (ex.table_found[1]) {
-    for (int c = 0; c < kApplicantColumns; ++c)
-      ck.add("applications.balance", kApplicantColumnKeys[c], n(a[new_received][c]) + n(a[carried_over][c]),
-             n(a[total_processed][c]) + n(a[carried_forward][c]), row_at(carried_forward));
-    for (int c = 0; c < kApplicantColumns; ++c) {
-      std::int64_t sum = 0;
-      for (int r = granted; r <= other_other; ++r) sum += n(a[r][c]);
-      ck.add("applications.outcomes", kApplicantColumnKeys[c], n(a[total_processed][c]), sum,
-             row_at(total_processed));
-    }
-    for (int r = 0; r < kApplicationRows; ++r) {
-      std::int64_t sum = 0;
-      for (int c = 0; c < kApplicantColumns - 1; ++c) sum += n(a[r][c]);
-      ck.add("applications.row_total", kApplicationRowKeys[r], n(a[r][kApplicantColumns - 1]), sum,
-             row_at(r));
-    }
-    for (const auto& s : ex.subtotals) {
-      const std::string group_prefix = s.group + "_";
-      for (int c = 0; c < kApplicantColumns; ++c) {
-        std::int64_t sum = 0;
-        for (int r = 0; r < kApplicationRows; ++r)
-          if (std::string_view(kApplicationRowKeys[r]).starts_with(group_prefix)) sum += n(a[r][c]);
-        ck.add("applications.subtotal", s.group + "." + kApplicantColumnKeys[c], n(s.values[c]), sum, s.span);
-      }
-    }
-    for (const auto& s : ex.legal_subtotals) {
-      std::int64_t sum = 0;
-      for (int c = 1; c <= 5; ++c) sum += n(a[s.row][c]);  // commercial … other
-      ck.add("applications.legal_subtotal", kApplicationRowKeys[s.row], n(s.value), sum, s.span);
-    }
-  }
-  if (ex.table_found[2]) {
-    for (int g = 0; g < kReviewGroups; ++g) {
-      const auto& v = record.review_litigation[g];
-      ck.add("review_litigation.total", kReviewGroupKeys[g], n(v[4]), n(v[0]) + n(v[1]) + n(v[2]) + n(v[3]),
-             ex.table_span[2]);
-    }
-  }
+void run_checks(const TableFacts& facts, const TableRecord& values, std::vector<Check>& checks, diag::Diagnostics& diags) {
+  Checker(facts, values, checks, diags).run();
 }
 
 }  // namespace xxgk::passes

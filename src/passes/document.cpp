@@ -1,6 +1,6 @@
 #include "passes/document.hpp"
 
-#include "passes/normalise.hpp"
+#include "text/normalise.hpp"
 
 namespace xxgk::passes {
 
@@ -12,33 +12,42 @@ constexpr const char* kSectionNames[] = {"", "一、总体情况", "二、主动
 
 }  // namespace
 
-void read_document(const ast::Document& doc, Record& record, diag::Diagnostics& diags) {
-  const auto& title = doc.title;
-  if (title.present) {
-    record.agency = normalise_text(title.agency);
-    auto y = normalise_text(title.year);
-    record.year = std::stoi(y);
+void read_document(const doc::Document& doc, const Outline& outline, Record& record, diag::Diagnostics& diags) {
+  const auto& title = outline.title;
+  if (title.found) {
+    record.agency = title.agency;
+    record.year = title.year;
   } else {
-    diags.report(diag::Id::missing_title, {0, 0});
+    diags.report(diag::Id::missing_title, outline.title_like);
   }
+  if (record.agency.empty() && !outline.agency.empty()) {
+    record.agency = text::normalise_text(outline.agency);
+    diags.report(diag::Id::agency_from_metadata, outline.agency_span, record.agency, outline.agency_key);
+  } else if (record.agency.empty() && title.found) {
+    diags.report(diag::Id::title_without_agency, title.span);
+  }
+  record.published = outline.published;
+  record.index_number = outline.index_number;
 
   bool seen[7] = {};
   int last = 0;
-  for (const auto& s : doc.sections) {
-    if (s.number == 0) continue;
-    if (seen[s.number] || s.number < last) diags.report(diag::Id::section_order, s.heading_span, s.number, last);
-    seen[s.number] = true;
-    last = s.number;
-    Section out{s.number, std::string(s.heading), {}};
-    for (const auto& p : s.paragraphs) {
+  for (std::size_t h = 0; h < outline.headings.size(); ++h) {
+    const auto& heading = outline.headings[h];
+    if (seen[heading.number] || heading.number < last)
+      diags.report(diag::Id::section_order, heading.span, heading.number, last);
+    seen[heading.number] = true;
+    last = heading.number;
+    Section out{heading.number, std::string(heading.text), {}};
+    const std::size_t end = h + 1 < outline.headings.size() ? outline.headings[h + 1].paragraph : doc.paragraphs.size();
+    for (std::size_t p = heading.paragraph + 1; p < end; ++p) {
+      if (outline.lines[p] != Outline::Line::text) continue;
       if (!out.text.empty()) out.text += '\n';
-      out.text += p.raw;
+      out.text += doc.paragraphs[p].text;
     }
     record.sections.push_back(std::move(out));
   }
-  ast::Span end{0, 0};
   for (int n = 1; n <= 6; ++n)
-    if (!seen[n]) diags.report(diag::Id::missing_section, end, n, kSectionNames[n]);
+    if (!seen[n]) diags.report(diag::Id::missing_section, {0, 0}, n, kSectionNames[n]);
 }
 
 }  // namespace xxgk::passes

@@ -2,21 +2,20 @@
 
 #include <algorithm>
 
-#include "passes/values.hpp"
 
 namespace xxgk::passes {
 
 using tmpl::find_label;
 
-bool label_like(const ast::Cell& c) {
-  if (c.kind != ast::Cell::Kind::text) return false;
+bool label_like(const GridCell& c) {
+  if (!c.is_text()) return false;
   // A label has Chinese in it, and digits at its start only as numbering ("1.属于…", not "38件").
   if (std::none_of(c.text.begin(), c.text.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; }))
     return false;
   return !(c.text[0] >= '0' && c.text[0] <= '9') || tmpl::strip_numbering(c.text) != c.text;
 }
 
-int label_end(const ast::Row& row) {
+int label_end(const GridRow& row) {
   // The label starts at the first label-like cell: stray values before it ("1⇥(二) 部分公开⇥0…")
   // fall in the label area, where align_row reports them as values outside the columns.
   const int n = static_cast<int>(row.cells.size());
@@ -46,13 +45,13 @@ bool is_complete_label(std::string_view text, const tmpl::TableSpec& spec) {
          find_label(hits, text, spec.captions) >= 0 || is_header_text(hits, text, spec);
 }
 
-void read_label(ast::Row& row, const tmpl::Matcher& matcher) {
+void read_label(GridRow& row, const tmpl::Matcher& matcher) {
   row.label_end = label_end(row);
   row.label_cells = 0;
   row.joined_label.clear();
   row.label_hits.reset();
   // The label's fragments: the last cell's, or (when the label spans cells) the joined text's.
-  const ast::Cell* last = nullptr;
+  const GridCell* last = nullptr;
   for (int i = 0; i <= row.label_end; ++i) {
     const auto& c = row.cells[i];
     if (c.text.empty()) continue;
@@ -65,7 +64,7 @@ void read_label(ast::Row& row, const tmpl::Matcher& matcher) {
   if (row.label_cells > 1) row.label_hits = matcher.scan(row.joined_label);
 }
 
-RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec) {
+RowInfo classify_row(const GridRow& row, const tmpl::TableSpec& spec) {
   RowInfo info;
   info.label_end = row.label_end;
   int header_cells = 0;
@@ -75,12 +74,12 @@ RowInfo classify_row(const ast::Row& row, const tmpl::TableSpec& spec) {
     if (c.text.empty()) continue;
     any_text = true;
     if (static_cast<int>(i) > info.label_end) info.has_values = true;
-    if (c.kind == ast::Cell::Kind::text && is_header_text(c.hits, c.text, spec)) ++header_cells;
+    if (c.is_text() && is_header_text(c.hits, c.text, spec)) ++header_cells;
   }
   if (!any_text) return info;  // blank
 
   // The most specific label is the last label cell; the whole label is all of them joined.
-  const ast::Cell* last = row.label_end >= 0 ? &row.cells[row.label_end] : nullptr;
+  const GridCell* last = row.label_end >= 0 ? &row.cells[row.label_end] : nullptr;
   info.label = row.label_cells > 1 ? std::string_view(row.joined_label) : last ? std::string_view(last->text) : std::string_view();
   int row_index = -1;
   if (last && (row.label_hits & spec.row_fragments).any()) {  // the label's hits include the last cell's

@@ -11,7 +11,7 @@
 
 namespace xxgk::tmpl {
 
-inline constexpr std::size_t kMaxFragments = 192;
+inline constexpr std::size_t kMaxFragments = 256;
 using Hits = std::bitset<kMaxFragments>;
 
 class Matcher {

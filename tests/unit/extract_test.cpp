@@ -68,9 +68,10 @@ TEST_SUITE("extract") {
     r.path = "dir/a,b.txt";
     r.agency = "某\"局\"";
     r.year = 2024;
-    r.active_disclosure.fees = Decimal{16, 2};
-    r.active_disclosure.rules.issued = Decimal{3, 0};
-    r.applications[0][0] = Decimal{1234, 0};
+    init_tables(r);
+    *r.find("active_disclosure", "fees", "amount") = Decimal{16, 2};
+    *r.find("active_disclosure", "rules", "issued") = Decimal{3, 0};
+    *r.find("applications", "new_received", "natural_person") = Decimal{1234, 0};
     std::string out;
     csv::append_rows(out, r);
     auto lines = split_lines(out, "\r\n");
@@ -95,7 +96,8 @@ TEST_SUITE("extract") {
     for (auto d : {Decimal{0, 0}, Decimal{7, 0}, Decimal{1155, 2}, Decimal{5, 2}, Decimal{100, 1}, Decimal{-3, 0}}) {
       Record r;
       r.path = "p";
-      r.active_disclosure.rules.issued = d;
+      init_tables(r);
+      *r.find("active_disclosure", "rules", "issued") = d;
       std::string out;
       csv::append_rows(out, r);
       CHECK(split_lines(out, "\r\n")[0] == "p,,,active_disclosure,rules,issued," + format_decimal(d));
@@ -108,7 +110,10 @@ TEST_SUITE("extract") {
     t.write("b/1.MD", "x");
     t.write("a/deep/er/3.tsv", "x");
     t.write("a/4.markdown", "x");
-    t.write("a/skip.pdf", "x");
+    t.write("a/5.pdf", "x");  // reports come as PDF, web pages and Word files too
+    t.write("a/6.HTML", "x");
+    t.write("a/7.docx", "x");
+    t.write("a/skip.png", "x");
     t.write("a/skip.json", "x");
     t.write("c.txt", "x");
     auto named = t.write("other/named.data", "x");
@@ -117,8 +122,8 @@ TEST_SUITE("extract") {
                                    (t.path / "c.txt").string(), (t.path / "b").string()});
     std::vector<std::string> rel;
     for (const auto& f : in.files) rel.push_back(fs::relative(f, t.path).generic_string());
-    CHECK(rel == std::vector<std::string>{"a/4.markdown", "a/broken.txt", "a/deep/er/3.tsv", "b/1.MD", "b/2.txt",
-                                          "c.txt", "other/named.data"});
+    CHECK(rel == std::vector<std::string>{"a/4.markdown", "a/5.pdf", "a/6.HTML", "a/7.docx", "a/broken.txt",
+                                          "a/deep/er/3.tsv", "b/1.MD", "b/2.txt", "c.txt", "other/named.data"});
     CHECK(in.skipped == 2);
     CHECK(in.errors.empty());
     CHECK(std::is_sorted(in.files.begin(), in.files.end()));

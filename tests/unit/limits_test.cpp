@@ -3,10 +3,12 @@
 // the benchmark and the fuzzers (-timeout) watch time.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
+#include <vector>
 
-#include "ast/ast.hpp"
+#include "doc/tree.hpp"
 #include "test_files.hpp"
 #include "xxgk/xxgk.hpp"
 
@@ -46,14 +48,14 @@ TEST_CASE("a 1 GiB file is refused without being read whole") {
 TEST_CASE("more cells than the node limit: too-many-cells where building stopped, the rest not read") {
   std::string text = "某局 2024 年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n";
   text += "规章";
-  text.append(xxgk::ast::kMaxNodes + 10, '\t');
+  text.append(xxgk::doc::kMaxNodes + 10, '\t');
   text += "\n";
   auto r = xxgk::parse_bytes(text, "wide.txt");
   REQUIRE(count(r.record, "too-many-cells") == 1);
   for (const auto& d : r.record.diagnostics)
     if (d.code == "too-many-cells") {
-      CHECK(d.line == 4);
-      CHECK(d.column > 1);
+      CHECK(d.at.line == 4);
+      CHECK(d.at.column > 1);
     }
   CHECK(r.status != xxgk::Status::ok);
 }
@@ -69,4 +71,25 @@ TEST_CASE("not a report: status 2 with the reason") {
   auto sheet = xxgk::parse_bytes("序号\t项目\t经费\n1\t研发\t120\n合计\t\t120\n", "sheet.tsv");
   CHECK(sheet.status == xxgk::Status::rejected);
   CHECK(count(sheet.record, "not-a-report") == 1);
+}
+
+TEST_CASE("docs/limits.md lists every diagnostic of the catalogue, and no other") {
+  const std::string codes = xxgk::test::slurp(fs::path(XXGK_SOURCE_DIR) / "src/diag/codes.def");
+  const std::string doc = xxgk::test::slurp(fs::path(XXGK_SOURCE_DIR) / "docs/limits.md");
+  std::vector<std::string> catalogue;
+  for (std::size_t at = 0; (at = codes.find("\nXXGK_DIAG(", at)) != std::string::npos; ++at) {
+    const auto open = codes.find('"', at), close = codes.find('"', open + 1);
+    catalogue.push_back(codes.substr(open + 1, close - open - 1));
+  }
+  CHECK(catalogue.size() > 30);
+  for (const auto& code : catalogue) {
+    CAPTURE(code);
+    CHECK(doc.find("| `" + code + "` |") != std::string::npos);
+  }
+  for (std::size_t at = 0; (at = doc.find("\n| `", at)) != std::string::npos; ++at) {
+    const auto code = doc.substr(at + 4, doc.find('`', at + 4) - at - 4);
+    if (code.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") != std::string::npos) continue;  // not a code row
+    CAPTURE(code);
+    CHECK(std::find(catalogue.begin(), catalogue.end(), code) != catalogue.end());
+  }
 }

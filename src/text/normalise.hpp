@@ -1,14 +1,12 @@
-// Pass: normalise cell text for matching and reading values.
+// Text normalised for matching labels and reading values: one spelling for the many that reports use.
 #pragma once
 
 #include <deque>
 #include <string>
 #include <string_view>
 
-#include "ast/ast.hpp"
-#include "template/matcher.hpp"
 
-namespace xxgk::passes {
+namespace xxgk::text {
 
 // Blanks of every kind and zero-width characters removed; full-width ASCII (（）１．，：) made
 // half-width; <br> and markdown emphasis (** __) removed. Labels compare equal across the
@@ -19,8 +17,13 @@ std::string normalise_text(std::string_view raw);
 // else of a string added to `store`.
 std::string_view normalise_into(std::string_view raw, std::deque<std::string>& store);
 
-// Fill Cell::text, kind, number and hits for every cell of the document, and each row's label
-// (passes/map_rows.hpp: read_label).
-void normalise(ast::Document& doc, const tmpl::Matcher& matcher);
+// Blanks (ASCII space, tab, form feed, ideographic and no-break space, line ends) trimmed from
+// both ends.
+std::string_view trim_blanks(std::string_view s);
+// Leading markdown '#' marks, and ** or __ emphasis around the text, removed (then trimmed).
+std::string_view strip_markdown_marks(std::string_view s);
 
-}  // namespace xxgk::passes
+// The one definition of blank text (a blank cell, a blank line): nothing left once normalised.
+bool is_blank(std::string_view raw);
+
+}  // namespace xxgk::text

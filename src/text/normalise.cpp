@@ -1,9 +1,6 @@
-#include "passes/normalise.hpp"
+#include "text/normalise.hpp"
 
-#include "passes/map_rows.hpp"
-#include "passes/values.hpp"
-
-namespace xxgk::passes {
+namespace xxgk::text {
 
 namespace {
 
@@ -49,7 +46,7 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-bool is_blank(char32_t c) {
+bool is_blank_char(char32_t c) {
   switch (c) {
     case ' ': case '\t': case '\f': case '\v': case '\r': case '\n':
     case 0x00A0: case 0x3000: case 0x2002: case 0x2003: case 0x2009: case 0x202F:
@@ -111,12 +108,12 @@ std::string normalise_text(std::string_view raw) {
       continue;
     }
     if (static_cast<unsigned char>(c) < 0x80) {
-      if (!is_blank(static_cast<unsigned char>(c))) out += c;
+      if (!is_blank_char(static_cast<unsigned char>(c))) out += c;
       ++i;
       continue;
     }
     char32_t cp = next_code_point(raw, i);
-    if (is_blank(cp)) continue;
+    if (is_blank_char(cp)) continue;
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
     append_utf8(out, cp);
   }
@@ -128,17 +125,42 @@ std::string_view normalise_into(std::string_view raw, std::deque<std::string>& s
   return store.emplace_back(normalise_text(raw));
 }
 
-void normalise(ast::Document& doc, const tmpl::Matcher& matcher) {
-  for (auto& section : doc.sections)
-    for (auto& table : section.tables)
-      for (auto& row : table.rows) {
-        for (auto& cell : row.cells) {
-          cell.text = normalise_into(cell.raw, doc.cell_texts);
-          classify_cell(cell);
-          if (cell.kind == ast::Cell::Kind::text) cell.hits = matcher.scan(cell.text);
-        }
-        read_label(row, matcher);
-      }
+namespace {
+std::size_t blank_prefix(std::string_view s) {
+  if (s.empty()) return 0;
+  if (s[0] == ' ' || s[0] == '\t' || s[0] == '\f' || s[0] == '\v' || s[0] == '\r' || s[0] == '\n') return 1;
+  if (s.starts_with("\xE3\x80\x80")) return 3;
+  if (s.starts_with("\xC2\xA0")) return 2;
+  return 0;
+}
+std::size_t blank_suffix(std::string_view s) {
+  if (s.empty()) return 0;
+  char c = s.back();
+  if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' || c == '\n') return 1;
+  if (s.ends_with("\xE3\x80\x80")) return 3;
+  if (s.ends_with("\xC2\xA0")) return 2;
+  return 0;
+}
+}  // namespace
+
+std::string_view trim_blanks(std::string_view s) {
+  while (auto n = blank_prefix(s)) s.remove_prefix(n);
+  while (auto n = blank_suffix(s)) s.remove_suffix(n);
+  return s;
 }
 
-}  // namespace xxgk::passes
+std::string_view strip_markdown_marks(std::string_view s) {
+  while (!s.empty() && s.front() == '#') s.remove_prefix(1);
+  s = trim_blanks(s);
+  for (std::string_view mark : {"**", "__"})
+    if (s.size() >= 4 && s.starts_with(mark) && s.ends_with(mark)) s = trim_blanks(s.substr(2, s.size() - 4));
+  return s;
+}
+
+bool is_blank(std::string_view raw) {
+  if (raw.empty()) return true;
+  if (plain_run(raw, 0) == raw.size()) return false;  // printable text: not blank
+  return normalise_text(raw).empty();
+}
+
+}  // namespace xxgk::text

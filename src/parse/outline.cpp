@@ -1,0 +1,96 @@
+#include "parse/outline.hpp"
+
+#include <type_traits>
+
+#include "grammar/outline.hpp"
+
+namespace xxgk::parse {
+
+namespace {
+
+namespace pg = tao::pegtl;
+namespace g = grammar::outline;
+namespace t = grammar::outline::title;
+
+template <typename Rule>
+bool whole(std::string_view text) {
+  pg::memory_input<pg::tracking_mode::lazy> in(text.data(), text.size(), "");
+  return pg::parse<Rule>(in);
+}
+
+struct TitleState {
+  std::string_view agency;
+  std::string_view year;
+};
+
+template <typename Rule>
+struct title_action : pg::nothing<Rule> {};
+template <>
+struct title_action<t::agency> {
+  template <typename Input>
+  static void apply(const Input& in, TitleState& s) {
+    s.agency = std::string_view(in.begin(), in.size());
+  }
+};
+template <>
+struct title_action<t::year> {
+  template <typename Input>
+  static void apply(const Input& in, TitleState& s) {
+    s.year = std::string_view(in.begin(), in.size());
+  }
+};
+
+// Actions are not undone when a form fails after them: every attempt at a form starts afresh.
+template <typename Rule>
+struct title_control : pg::normal<Rule> {
+  template <typename Input>
+  static void start(const Input& /*in*/, TitleState& s) {
+    if constexpr (std::is_same_v<Rule, t::form<pg::eof>> || std::is_same_v<Rule, t::form<t::close>>) s = {};
+  }
+};
+
+int year_value(std::string_view y) {
+  int v = 0;
+  for (std::size_t i = 0; i < y.size();) {
+    auto c = static_cast<unsigned char>(y[i]);
+    if (c < 0x80) {
+      v = v * 10 + (c >= '0' && c <= '9' ? c - '0' : 0);  // 'O', 'o': zero
+      ++i;
+      continue;
+    }
+    static constexpr std::string_view kDigits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    int d = 0;
+    for (int k = 0; k < 10; ++k)
+      if (y.substr(i).starts_with(kDigits[k])) d = k;
+    v = v * 10 + d;  // 零, ○: zero
+    i += (c >> 4) == 0xE ? 3 : (c >> 5) == 0x6 ? 2 : 1;
+  }
+  return v;
+}
+
+}  // namespace
+
+int section_heading(std::string_view line) {
+  pg::memory_input<pg::tracking_mode::lazy> in(line.data(), line.size(), "");
+  if (!pg::parse<pg::at<g::heading_start>>(in)) return 0;
+  if (whole<g::section_1>(line)) return 1;
+  if (whole<g::section_2>(line)) return 2;
+  if (whole<g::section_3>(line)) return 3;
+  if (whole<g::section_4>(line)) return 4;
+  if (whole<g::section_5>(line)) return 5;
+  if (whole<g::section_6>(line)) return 6;
+  return 0;
+}
+
+bool page_number(std::string_view line) {
+  return line.size() <= 48 && whole<g::page_number>(line);  // "第 12 页 共 30 页" and blanks: a short line
+}
+
+std::optional<TitleParts> read_title(std::string_view normalised) {
+  TitleState s;
+  pg::memory_input<pg::tracking_mode::lazy> in(normalised.data(), normalised.size(), "");
+  if (!pg::parse<t::grammar, title_action, title_control>(in, s)) return std::nullopt;
+  return TitleParts{s.agency, year_value(s.year)};
+}
+
+}  // namespace xxgk::parse

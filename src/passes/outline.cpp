@@ -1,0 +1,313 @@
+#include "passes/outline.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <optional>
+
+#include "parse/outline.hpp"
+#include "text/normalise.hpp"
+
+namespace xxgk::passes {
+
+namespace {
+
+using Line = Outline::Line;
+
+constexpr std::size_t kLongLine = 480;  // bytes: 160 Chinese characters
+
+bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+std::size_t chars(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Page furniture: what a web page puts around the report. `t` is normalised.
+bool is_furniture(std::string_view t) {
+  // A breadcrumb: 首页 > 政务公开 > 年报, 当前位置：…
+  const auto arrows = std::count(t.begin(), t.end(), '>') + (contains(t, "»") ? 2 : 0) + (contains(t, "›") ? 2 : 0);
+  for (std::string_view start : {"当前位置", "您的位置", "您现在的位置", "所在位置", "现在位置"})
+    if (t.starts_with(start)) return true;
+  if (arrows >= 1 && (t.starts_with("首页") || arrows >= 2) && chars(t) <= 120) return true;
+  if (chars(t) > 80) return false;  // a sentence of the report, whatever it mentions
+  for (std::string_view start : {"上一篇", "下一篇", "上一条", "下一条", "【上一篇】", "【下一篇】"})
+    if (t.starts_with(start)) return true;
+  for (std::string_view part : {"字体:大中小", "字号:大中小", "【大】【中】【小】", "[大][中][小]", "字体:【大】", "打印本页", "关闭窗口",
+                                "关闭本页", "扫一扫在手机", "在手机打开当前页", "分享到:", "【打印】", "【关闭】", "[打印]",
+                                "[关闭]", "加入收藏", "收藏本页", "返回顶部", "网站标识码", "ICP备", "icp备", "公网安备",
+                                "版权所有", "Copyright", "copyright", "网站地图", "技术支持:"})
+    if (contains(t, part)) return true;
+  for (std::string_view start : {"主办单位", "承办单位", "主办:", "承办:", "联系我们"})
+    if (t.starts_with(start)) return true;
+  // "正文" alone, or decorated: ==== 正文 ====, 【正文】
+  std::string_view core = t;
+  auto strip = [&](std::string_view marks) {
+    while (!core.empty() && marks.find(core.front()) != std::string_view::npos) core.remove_prefix(1);
+    while (!core.empty() && marks.find(core.back()) != std::string_view::npos) core.remove_suffix(1);
+  };
+  strip("=-*#[]<>|");
+  for (std::string_view w : {"【", "】"}) {
+    if (core.starts_with(w)) core.remove_prefix(w.size());
+    if (core.ends_with(w)) core.remove_suffix(w.size());
+  }
+  return core == "正文" || core == "全文" || core == "返回";
+}
+
+// Metadata keys a page states before the report; the kind of value each gives.
+enum class Meta { other, index_number, agency, date, title };
+struct MetaKey {
+  std::string_view key;
+  Meta meta;
+  int rank;  // among keys of one meta: the lower, the better
+};
+constexpr std::array<MetaKey, 45> kMetaKeys = {{
+    {"信息索引号", Meta::index_number, 0}, {"索引号", Meta::index_number, 0},
+    {"发布机构", Meta::agency, 0},       {"发文机关", Meta::agency, 1},       {"发文单位", Meta::agency, 1},
+    {"发布单位", Meta::agency, 1},       {"公开责任部门", Meta::agency, 2},   {"信息来源", Meta::agency, 3},
+    {"来源", Meta::agency, 4},
+    {"发布日期", Meta::date, 0},         {"发布时间", Meta::date, 0},         {"成文日期", Meta::date, 1},
+    {"印发日期", Meta::date, 1},         {"公开日期", Meta::date, 2},         {"生成日期", Meta::date, 2},
+    {"更新时间", Meta::date, 3},         {"日期", Meta::date, 4},
+    {"标题", Meta::title, 0},            {"名称", Meta::title, 1},
+    {"文号", Meta::other, 0},            {"发文字号", Meta::other, 0},        {"主题分类", Meta::other, 0},
+    {"主题词", Meta::other, 0},          {"公开方式", Meta::other, 0},        {"公开范围", Meta::other, 0},
+    {"公开形式", Meta::other, 0},        {"公开时限", Meta::other, 0},        {"有效性", Meta::other, 0},
+    {"体裁分类", Meta::other, 0},        {"组配分类", Meta::other, 0},        {"服务对象", Meta::other, 0},
+    {"浏览次数", Meta::other, 0},        {"点击数", Meta::other, 0},          {"访问量", Meta::other, 0},
+    {"阅读次数", Meta::other, 0},        {"栏目", Meta::other, 0},            {"所属栏目", Meta::other, 0},
+    {"原文链接", Meta::other, 0},        {"本地目录", Meta::other, 0},        {"作者", Meta::other, 0},
+    {"责任编辑", Meta::other, 0},        {"编辑", Meta::other, 0},            {"字号", Meta::other, 0},
+    {"分类", Meta::other, 0},            {"时效", Meta::other, 0},
+}};
+
+// "key:" at `at` in normalised text; the key found, or nullptr.
+const MetaKey* key_at(std::string_view t, std::size_t at) {
+  const MetaKey* best = nullptr;
+  for (const auto& k : kMetaKeys)
+    if (t.substr(at).starts_with(k.key) && t.substr(at + k.key.size()).starts_with(":") &&
+        (!best || k.key.size() > best->key.size()))
+      best = &k;
+  return best;
+}
+
+struct MetaValue {
+  const MetaKey* key;
+  std::string_view value;
+};
+
+// The key: value pairs of a metadata line ("发布日期:2024-01-20来源:某局"), when it starts with one.
+std::vector<MetaValue> meta_values(std::string_view t) {
+  std::vector<MetaValue> out;
+  if (!key_at(t, 0)) return out;
+  std::size_t value_start = 0;
+  const MetaKey* current = nullptr;
+  for (std::size_t i = 0; i <= t.size(); ++i) {
+    const MetaKey* k = i < t.size() ? key_at(t, i) : nullptr;
+    if (!k && i < t.size()) continue;
+    if (current) out.push_back({current, t.substr(value_start, i - value_start)});
+    if (!k) break;
+    current = k;
+    value_start = i + k->key.size() + 1;
+    i = value_start - 1;
+  }
+  return out;
+}
+
+bool clean_agency(std::string_view a) {
+  if (a.empty()) return true;
+  for (std::string_view bad : {"《", "》", "关于", "印发", ">", ":", "|", "http"})
+    if (contains(a, bad)) return false;
+  return chars(a) <= 40;
+}
+
+struct Candidate {
+  std::size_t first, last;  // paragraphs
+  std::string text;         // normalised, joined
+};
+
+}  // namespace
+
+std::string iso_date(std::string_view t) {
+  int parts[3] = {0, 0, 0};
+  std::size_t p = 0, i = 0;
+  while (i < t.size() && !(t[i] >= '0' && t[i] <= '9')) ++i;
+  for (; i < t.size() && p < 3;) {
+    std::size_t j = i;
+    int v = 0;
+    while (j < t.size() && t[j] >= '0' && t[j] <= '9' && j - i < 4) v = v * 10 + (t[j++] - '0');
+    if (j == i) break;
+    parts[p++] = v;
+    i = j;
+    // a separator: - / . 年 月
+    if (i < t.size() && (t[i] == '-' || t[i] == '/' || t[i] == '.')) ++i;
+    else if (t.substr(i).starts_with("年") || t.substr(i).starts_with("月")) i += 3;
+    else break;
+  }
+  if (p < 3 || parts[0] < 1990 || parts[0] > 2100 || parts[1] < 1 || parts[1] > 12 || parts[2] < 1 || parts[2] > 31) return {};
+  char buf[11];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", parts[0], parts[1], parts[2]);
+  return buf;
+}
+
+Outline read_outline(const doc::Document& doc) {
+  Outline out;
+  out.lines.assign(doc.paragraphs.size(), Line::text);
+  out.paragraph_section.assign(doc.paragraphs.size(), 0);
+  out.table_section.assign(doc.tables.size(), 0);
+  out.page_table.assign(doc.tables.size(), false);
+
+  std::deque<std::string> norms;  // normalised text of the preamble's lines, for the title
+  std::vector<std::string_view> norm(doc.paragraphs.size());
+  std::vector<std::pair<std::string, doc::Span>> meta_titles;  // a 标题 line's or cell's value, and where
+  int agency_rank = 99, date_rank = 99;
+  auto take_meta = [&](const MetaValue& mv, doc::Span span) {
+    const auto value = text::trim_blanks(mv.value);
+    if (value.empty()) return;
+    switch (mv.key->meta) {
+      case Meta::index_number:
+        if (out.index_number.empty()) out.index_number = std::string(value);
+        break;
+      case Meta::agency:
+        if (mv.key->rank < agency_rank && clean_agency(value)) {
+          agency_rank = mv.key->rank;
+          out.agency = std::string(value);
+          out.agency_span = span;
+          out.agency_key = mv.key->key;
+        }
+        break;
+      case Meta::date:
+        if (auto d = iso_date(value); !d.empty() && mv.key->rank < date_rank) {
+          date_rank = mv.key->rank;
+          out.published = d;
+        }
+        break;
+      case Meta::title:
+        meta_titles.emplace_back(std::string(value), span);
+        break;
+      case Meta::other:
+        break;
+    }
+  };
+
+  int section = 0;
+  for (const auto& block : doc.blocks) {
+    if (block.kind == doc::Block::Kind::table) {
+      out.table_section[block.index] = section;
+      if (section != 0) continue;
+      // A table of the page's metadata: cells "索引号：" and its value, or "索引号：xxx".
+      const auto& table = doc.tables[block.index];
+      int keys = 0;
+      for (const auto& row : table.rows)
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+          auto t = text::normalise_text(row.cells[c].text);
+          if (!t.empty() && t.back() != ':' && key_at(t + ":", 0) && c + 1 < row.cells.size()) t += ':';
+          auto values = meta_values(t);
+          if (values.empty()) continue;
+          ++keys;
+          if (values.size() == 1 && values[0].value.empty() && c + 1 < row.cells.size()) {
+            auto next = text::normalise_text(row.cells[c + 1].text);
+            take_meta({values[0].key, next}, row.span);
+          } else {
+            for (const auto& v : values) take_meta(v, row.span);
+          }
+        }
+      out.page_table[block.index] = keys >= 2;
+      continue;
+    }
+    if (block.kind != doc::Block::Kind::paragraph) continue;
+    const auto i = block.index;
+    const auto& p = doc.paragraphs[i];
+    out.paragraph_section[i] = section;
+    if (parse::page_number(p.text)) {
+      out.lines[i] = Line::page_number;
+      continue;
+    }
+    if (int n = parse::section_heading(p.text)) {
+      out.lines[i] = Line::heading;
+      const auto text = text::trim_blanks(text::strip_markdown_marks(p.text));
+      const auto begin = p.span.begin + static_cast<std::uint32_t>(text.data() - p.text.data());
+      out.headings.push_back({n, i, text, {begin, begin + static_cast<std::uint32_t>(text.size())}});
+      section = n;
+      out.paragraph_section[i] = n;
+      continue;
+    }
+  }
+
+  // Page furniture, metadata and the title stand before the first heading and after the last
+  // (a web page's header and footer); the sections between hold the report's own text.
+  const std::size_t last_heading = out.headings.empty() ? 0 : out.headings.back().paragraph;
+  for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
+    const int section = out.paragraph_section[i];
+    if (out.lines[i] != Line::text || (section != 0 && i < last_heading)) continue;
+    const auto& p = doc.paragraphs[i];
+    // A long line is the report's own text: no furniture, metadata or title is that long.
+    if (p.text.size() > kLongLine) continue;
+    const auto t = text::normalise_into(text::strip_markdown_marks(p.text), norms);
+    if (is_furniture(t)) {
+      out.lines[i] = Line::furniture;
+      continue;
+    }
+    if (section != 0) continue;
+    auto values = meta_values(t);
+    if (!values.empty()) {
+      out.lines[i] = Line::metadata;
+      for (const auto& v : values) {
+        take_meta(v, p.span);
+      }
+      continue;
+    }
+    norm[i] = t;
+  }
+
+  // The title: among the lines before the first heading, a line that gives agency and year,
+  // else two or three lines that do together; else lines that give the year only (the agency
+  // then from the metadata); a metadata 标题 line counts as a line.
+  std::vector<std::size_t> preamble;
+  for (std::size_t i = 0; i < doc.paragraphs.size() && preamble.size() < 30; ++i)
+    if (out.paragraph_section[i] == 0 && out.lines[i] == Line::text && !norm[i].empty()) preamble.push_back(i);
+  auto try_title = [&](const std::string& joined, bool need_agency) -> std::optional<parse::TitleParts> {
+    if (joined.empty() || joined.size() > 300 || contains(joined, "。")) return std::nullopt;
+    auto parts = parse::read_title(joined);
+    if (!parts || parts->year < 2000 || parts->year > 2099 || !clean_agency(parts->agency)) return std::nullopt;
+    if (need_agency && parts->agency.empty()) return std::nullopt;
+    return parts;
+  };
+  auto accept = [&](doc::Span span, const parse::TitleParts& parts) {
+    out.title.found = true;
+    out.title.span = span;
+    out.title.agency = std::string(parts.agency);
+    out.title.year = parts.year;
+  };
+  for (bool need_agency : {true, false}) {
+    // One line first; then three before two, so that a title over three lines is not read from
+    // its last two.
+    for (std::size_t len : {1, 3, 2})
+      for (std::size_t k = 0; k + len <= preamble.size() && !out.title.found; ++k) {
+        std::string joined;
+        for (std::size_t j = k; j < k + len; ++j) joined += norm[preamble[j]];
+        if (auto parts = try_title(joined, need_agency)) accept({doc.paragraphs[preamble[k]].span.begin, doc.paragraphs[preamble[k + len - 1]].span.end}, *parts);
+      }
+    for (std::size_t m = 0; m < meta_titles.size() && !out.title.found; ++m)
+      if (auto parts = try_title(meta_titles[m].first, need_agency)) accept(meta_titles[m].second, *parts);
+    if (out.title.found) break;
+  }
+  if (out.title.found) {
+    for (std::size_t i = 0; i < doc.paragraphs.size(); ++i)
+      if (out.lines[i] == Line::text && doc.paragraphs[i].span.begin >= out.title.span.begin &&
+          doc.paragraphs[i].span.end <= out.title.span.end)
+        out.lines[i] = Line::title;
+  } else {
+    // The line most like a title: the first that names a report, else the first line.
+    for (auto i : preamble)
+      if (contains(norm[i], "报告") || contains(norm[i], "年度") || contains(norm[i], "信息公开")) {
+        out.title_like = doc.paragraphs[i].span;
+        break;
+      }
+    if (out.title_like.end == 0 && !preamble.empty()) out.title_like = doc.paragraphs[preamble.front()].span;
+  }
+  return out;
+}
+
+}  // namespace xxgk::passes

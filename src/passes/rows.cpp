@@ -1,0 +1,149 @@
+#include "passes/rows.hpp"
+
+#include <algorithm>
+
+#include "passes/header.hpp"
+
+namespace xxgk::passes {
+
+namespace {
+
+constexpr std::size_t kMaxHeaderRows = 6;
+
+// What a label pattern looks for, to name a row or column in a message.
+std::string_view hint(const std::vector<tmpl::Pattern>& patterns, std::string_view otherwise) {
+  return patterns.empty() ? otherwise : patterns.front().all_of.front();
+}
+
+// The columns a template row reads under a header: its own, plus the columns the header has
+// that the record does not store (小计), and where they are. The identities are the row's own
+// (they involve stored columns only).
+Columns column_set(const tmpl::RowSpec& rs, const ColumnMap& header, const tmpl::TableSpec& spec) {
+  Columns set{rs.columns, rs.column_specs, {}, rs.identities};
+  for (const auto& c : spec.columns)
+    if (!c.in_record && header.position(c.key) >= 0) {
+      set.keys.push_back(c.key);
+      set.specs.push_back(&c);
+    }
+  for (auto k : set.keys) set.positions.push_back(header.position(k));
+  return set;
+}
+
+// The rows of one table, read one after the other: headers set the columns of the rows below.
+class Reader {
+ public:
+  Reader(const LogicalTable& lt, diag::Diagnostics& diags) : lt_(lt), spec_(*lt.spec), diags_(diags) {
+    out_.spec = &spec_;
+    out_.span = lt.span;
+    header_span_ = lt.span;
+    seen_.assign(spec_.rows.size(), false);
+  }
+
+  ReadTable read() {
+    for (std::size_t r = 0; r < lt_.rows.size(); ++r) {
+      const auto& info = lt_.infos[r];
+      if (info.kind == RowInfo::Kind::header) {
+        add_header_row(*lt_.rows[r]);
+        continue;
+      }
+      close_header();
+      if (info.kind == RowInfo::Kind::data || info.kind == RowInfo::Kind::subtotal) read_row(*lt_.rows[r], info);
+      else if (info.kind == RowInfo::Kind::unknown)
+        diags_.report(info.has_values ? diag::Id::unknown_row_values : diag::Id::unknown_row,
+                      row_anchor(*lt_.rows[r], info.label_end),
+                      info.label.empty() ? std::string_view("(no label)") : info.label, spec_.name);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void add_header_row(const GridRow& row) {
+    if (!in_header_) header_block_.clear();
+    // A header is a few rows; past that, only the last ones count (and work stays linear).
+    if (header_block_.size() == kMaxHeaderRows) header_block_.erase(header_block_.begin());
+    header_block_.push_back(&row);
+    in_header_ = true;
+  }
+
+  void close_header() {
+    if (!in_header_) return;
+    in_header_ = false;
+    auto fresh = read_header(header_block_, spec_);
+    if (fresh.empty()) return;
+    if (fresh.columns != header_.columns) sets_.clear();  // a header repeated after a page break keeps them
+    header_ = std::move(fresh);
+    header_span_ = header_block_.front()->span;
+  }
+
+  // The columns for a row of template row `rs`: found once per set of template columns and header.
+  const Columns& columns_for(const tmpl::RowSpec& rs) {
+    auto set = std::find_if(sets_.begin(), sets_.end(), [&](const auto& s) { return s.first == &rs.columns || *s.first == rs.columns; });
+    if (set != sets_.end()) return *set->second;
+    const Columns& cols = out_.columns.emplace_back(column_set(rs, header_, spec_));
+    sets_.push_back({&rs.columns, &cols});
+    const bool found = std::any_of(cols.positions.begin(), cols.positions.end(), [](int p) { return p >= 0; });
+    for (std::size_t i = 0; found && i < rs.columns.size(); ++i)
+      if (cols.positions[i] < 0 && std::find(reported_missing_.begin(), reported_missing_.end(), cols.keys[i]) == reported_missing_.end()) {
+        reported_missing_.push_back(cols.keys[i]);
+        diags_.report(diag::Id::missing_column, header_span_, spec_.name, cols.keys[i], hint(cols.specs[i]->patterns, ""));
+      }
+    return cols;
+  }
+
+  void read_row(const GridRow& row, const RowInfo& info) {
+    const bool subtotal = info.kind == RowInfo::Kind::subtotal;
+    std::string_view group = subtotal ? spec_.subtotals[info.index].key : std::string_view{};
+    if (subtotal && group.empty()) group = last_group_;
+    if (subtotal && group.empty()) {
+      diags_.report(diag::Id::unknown_row, row_anchor(row, info.label_end), info.label, spec_.name);
+      return;
+    }
+    // A subtotal row has the columns of the rows it sums.
+    const int index = subtotal ? 0 : info.index;
+    const auto& rs = spec_.rows[static_cast<std::size_t>(index)];
+    if (!subtotal) {
+      last_group_ = rs.group;
+      if (seen_[index]) {
+        diags_.report(diag::Id::duplicate_row, row_anchor(row, info.label_end), rs.key, spec_.name);
+        return;
+      }
+      seen_[index] = true;
+    }
+    const Columns* cols = &columns_for(rs);
+    const bool found = std::any_of(cols->positions.begin(), cols->positions.end(), [](int p) { return p >= 0; });
+    if (!found) {  // no header for these columns: template order after the label
+      if (!reported_no_header_ && !header_.empty() && !spec_.blocks_with_headers)
+        diags_.report(diag::Id::missing_header, row.span, spec_.name);
+      reported_no_header_ = true;
+      after_label_ = *cols;
+      for (std::size_t i = 0; i < after_label_.positions.size(); ++i)
+        after_label_.positions[i] = info.label_end + 1 + static_cast<int>(i);
+      cols = &out_.columns.emplace_back(after_label_);
+    }
+    auto a = align_row(row, info.label_end, *cols, subtotal ? info.label : rs.key, diags_);
+    if (subtotal) diags_.report(diag::Id::subtotal_row, row_anchor(row, info.label_end), info.label);
+    out_.rows.push_back({subtotal ? ReadRow::Kind::subtotal : ReadRow::Kind::data, subtotal ? -1 : index, group, cols,
+                         std::move(a.placed), row.span});
+  }
+
+  const LogicalTable& lt_;
+  const tmpl::TableSpec& spec_;
+  diag::Diagnostics& diags_;
+  ReadTable out_;
+  std::vector<bool> seen_;
+  std::vector<const GridRow*> header_block_;
+  bool in_header_ = false;
+  ColumnMap header_;
+  doc::Span header_span_;
+  bool reported_no_header_ = false;
+  std::string_view last_group_;  // group of the last template row, for a 小计 row closing it
+  std::vector<std::pair<const std::vector<std::string_view>*, const Columns*>> sets_;  // for the current header
+  Columns after_label_;
+  std::vector<std::string_view> reported_missing_;
+};
+
+}  // namespace
+
+ReadTable read_rows(const LogicalTable& table, diag::Diagnostics& diags) { return Reader(table, diags).read(); }
+
+}  // namespace xxgk::passes
