@@ -43,6 +43,10 @@ struct Row {
 struct Table {
   Span span;
   std::vector<Row> rows;
+  // Whether its header's cells stand over the columns they name. False when the source's
+  // geometry is only approximate (text laid out by pdftotext): the header then names the table,
+  // and the values are read in the template's order.
+  bool header_aligned = true;
 };
 
 struct Paragraph {

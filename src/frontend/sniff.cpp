@@ -11,7 +11,7 @@ namespace {
 constexpr std::array<FormatInfo, 10> kInfos = {{
     {"text", "text", ""},
     {"html", "an HTML page", "save the page as text (.txt) and parse that"},
-    {"pdf", "a PDF document", "convert it with `pdftotext -layout` and parse the text"},
+    {"pdf", "a PDF document", ""},
     {"docx", "a Word document (.docx)", "save it as text (.txt) and parse that"},
     {"odt", "an OpenDocument text (.odt)", "save it as .docx or as text"},
     {"xlsx", "a spreadsheet (.xlsx, .ods)", "export the report's text, not a spreadsheet"},

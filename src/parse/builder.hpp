@@ -80,7 +80,7 @@ template <typename Rule>
 struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::table, Rule>>> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    b.doc.add_table({b.span(in), std::move(b.rows)});
+    b.doc.add_table({b.span(in), std::move(b.rows), true});
     b.rows.clear();
   }
 };

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "frontend/aligned.hpp"
 #include "grammar/markdown.hpp"
 #include "grammar/tsv.hpp"
 #include "parse/builder.hpp"
@@ -27,6 +28,8 @@ doc::Document parse_with(std::string_view text) {
 constexpr Layout kLayouts[] = {
     {"tsv", &parse_with<grammar::tsv::grammar>, &probe_line<grammar::tsv::probe>},
     {"markdown", &parse_with<grammar::markdown::grammar>, &probe_line<grammar::markdown::probe>},
+    // Not a grammar: text laid out in columns by blanks (pdftotext -layout), read by its geometry.
+    {"aligned", &frontend::parse_aligned, &frontend::probe_aligned},
 };
 
 }  // namespace

@@ -31,6 +31,7 @@ void expand(const doc::Table& t, Grid& g, std::deque<std::string>& texts, const 
   for (const auto& row : t.rows) {
     auto& out = g.rows.emplace_back();
     out.span = row.span;
+    out.header_aligned = t.header_aligned;
     std::size_t slot = 0;
     auto fill_covered = [&] {
       while (slot < pending.size() && pending[slot].first > 0) {
@@ -78,6 +79,7 @@ Grids build_grids(const doc::Document& doc, const std::vector<int>& section_of, 
     for (const auto& row : t.rows) {  // one cell a slot: the text layouts
       auto& r = g.rows.emplace_back();
       r.span = row.span;
+      r.header_aligned = t.header_aligned;
       r.cells.reserve(row.cells.size());
       r.cells.resize(row.cells.size());
       for (std::size_t i = 0; i < row.cells.size(); ++i) read_cell(r.cells[i], row.cells[i], out.texts, matcher);

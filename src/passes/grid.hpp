@@ -37,6 +37,7 @@ struct GridRow {
   int label_cells = 0;
   std::string joined_label;
   tmpl::Hits label_hits;
+  bool header_aligned = true;  // its table's doc::Table::header_aligned
 };
 
 struct Grid {

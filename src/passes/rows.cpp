@@ -68,6 +68,7 @@ class Reader {
   void close_header() {
     if (!in_header_) return;
     in_header_ = false;
+    if (!header_block_.front()->header_aligned) return;  // it names the table, not where the columns are
     auto fresh = read_header(header_block_, spec_);
     if (fresh.empty()) return;
     if (fresh.columns != header_.columns) sets_.clear();  // a header repeated after a page break keeps them
@@ -81,12 +82,6 @@ class Reader {
     if (set != sets_.end()) return *set->second;
     const Columns& cols = out_.columns.emplace_back(column_set(rs, header_, spec_));
     sets_.push_back({&rs.columns, &cols});
-    const bool found = std::any_of(cols.positions.begin(), cols.positions.end(), [](int p) { return p >= 0; });
-    for (std::size_t i = 0; found && i < rs.columns.size(); ++i)
-      if (cols.positions[i] < 0 && std::find(reported_missing_.begin(), reported_missing_.end(), cols.keys[i]) == reported_missing_.end()) {
-        reported_missing_.push_back(cols.keys[i]);
-        diags_.report(diag::Id::missing_column, header_span_, spec_.name, cols.keys[i], hint(cols.specs[i]->patterns, ""));
-      }
     return cols;
   }
 
@@ -110,16 +105,39 @@ class Reader {
       seen_[index] = true;
     }
     const Columns* cols = &columns_for(rs);
+    const std::size_t n = rs.columns.size();
     const bool found = std::any_of(cols->positions.begin(), cols->positions.end(), [](int p) { return p >= 0; });
-    if (!found) {  // no header for these columns: template order after the label
-      if (!reported_no_header_ && !header_.empty() && !spec_.blocks_with_headers)
-        diags_.report(diag::Id::missing_header, row.span, spec_.name);
-      reported_no_header_ = true;
+    const bool complete = std::all_of(cols->positions.begin(), cols->positions.begin() + static_cast<std::ptrdiff_t>(n),
+                                      [](int p) { return p >= 0; });
+    if (!complete) {
+      // The header does not place every column: a row with one value per column is read in the
+      // template's order; without any header, the columns follow the label in that order.
+      std::vector<int> values;
+      for (int c = info.label_end + 1; c < static_cast<int>(row.cells.size()); ++c)
+        if (!row.cells[static_cast<std::size_t>(c)].blank()) values.push_back(c);
       after_label_ = *cols;
-      for (std::size_t i = 0; i < after_label_.positions.size(); ++i)
-        after_label_.positions[i] = info.label_end + 1 + static_cast<int>(i);
-      cols = &out_.columns.emplace_back(after_label_);
+      if (values.size() == n) {
+        if (!reported_by_position_) diags_.report(diag::Id::mapped_by_position, row.span, spec_.name);
+        reported_by_position_ = true;
+        for (std::size_t i = 0; i < after_label_.positions.size(); ++i)
+          after_label_.positions[i] = i < n ? values[i] : -1;
+        cols = &out_.columns.emplace_back(after_label_);
+      } else if (!found) {
+        if (!reported_no_header_ && !header_.empty() && !spec_.blocks_with_headers)
+          diags_.report(diag::Id::missing_header, row.span, spec_.name);
+        reported_no_header_ = true;
+        for (std::size_t i = 0; i < after_label_.positions.size(); ++i)
+          after_label_.positions[i] = info.label_end + 1 + static_cast<int>(i);
+        cols = &out_.columns.emplace_back(after_label_);
+      }
     }
+    // Columns the header has not and the row reads nothing for: said once each.
+    for (std::size_t i = 0; found && i < n; ++i)
+      if (cols->positions[i] < 0 &&
+          std::find(reported_missing_.begin(), reported_missing_.end(), cols->keys[i]) == reported_missing_.end()) {
+        reported_missing_.push_back(cols->keys[i]);
+        diags_.report(diag::Id::missing_column, header_span_, spec_.name, cols->keys[i], hint(cols->specs[i]->patterns, ""));
+      }
     auto a = align_row(row, info.label_end, *cols, subtotal ? info.label : rs.key, diags_);
     if (subtotal) diags_.report(diag::Id::subtotal_row, row_anchor(row, info.label_end), info.label);
     out_.rows.push_back({subtotal ? ReadRow::Kind::subtotal : ReadRow::Kind::data, subtotal ? -1 : index, group, cols,
@@ -136,6 +154,7 @@ class Reader {
   ColumnMap header_;
   doc::Span header_span_;
   bool reported_no_header_ = false;
+  bool reported_by_position_ = false;
   std::string_view last_group_;  // group of the last template row, for a 小计 row closing it
   std::vector<std::pair<const std::vector<std::string_view>*, const Columns*>> sets_;  // for the current header
   Columns after_label_;

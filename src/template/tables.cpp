@@ -54,7 +54,8 @@ std::vector<RowSpec> applications_rows_before_other() {
       row("granted", "(一)予以公开", {P{{"予以公开"}}}),
       row("partially_granted", "(二)部分公开", {P{{"部分公开"}}}),
       row("denied_state_secret", "(三)1.国家秘密", {P{{"国家秘密"}}}, "denied"),
-      row("denied_prohibited_by_law", "(三)2.法律法规禁止", {P{{"禁止公开"}}}, "denied"),  // 其他法律(行政)法规禁止公开
+      // 其他法律(行政)法规禁止公开; also cut short: 其他法律行政止公开
+      row("denied_prohibited_by_law", "(三)2.法律法规禁止", {P{{"禁止公开"}}, P{{"其他法律"}}}, "denied"),
       row("denied_security_stability", "(三)3.三安全一稳定", {P{{"三安全一稳定"}}, P{{"危及"}}}, "denied"),
       row("denied_third_party", "(三)4.第三方权益", {P{{"第三方"}}}, "denied"),
       row("denied_internal_affairs", "(三)5.内部事务", {P{{"内部事务"}}}, "denied"),

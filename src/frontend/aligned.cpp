@@ -1,0 +1,104 @@
+// Layout "aligned": text laid out in columns by spaces, as `pdftotext -layout` writes a PDF.
+// Each line's runs of text (split where two or more blanks stand) are placed by their character
+// column — pdftotext puts a character per column, whatever its width — and a form feed starts a
+// page; tables are then read from that geometry as the PDF front end reads boxes
+// (frontend/positioned.hpp). Its header text is placed only roughly by pdftotext, so it names
+// the table but not the columns (doc::Table::header_aligned).
+#include "frontend/aligned.hpp"
+
+#include "frontend/positioned.hpp"
+#include "text/normalise.hpp"
+
+namespace xxgk::frontend {
+
+namespace {
+
+bool blank_at(std::string_view s, std::size_t i, std::size_t& len) {
+  if (s[i] == ' ' || s[i] == '\t' || s[i] == '\f' || s[i] == '\v') return len = 1, true;
+  if (s.substr(i).starts_with("\xE3\x80\x80")) return len = 3, true;  // ideographic space
+  if (s.substr(i).starts_with("\xC2\xA0")) return len = 2, true;      // no-break space
+  return false;
+}
+
+// The runs of a line (split at two or more blanks), with their character columns.
+std::vector<positioned::Fragment> fragments(std::string_view line, std::uint32_t offset, double y) {
+  std::vector<positioned::Fragment> out;
+  std::size_t i = 0, column = 0, len = 0;
+  while (i < line.size()) {
+    if (blank_at(line, i, len)) {
+      i += len;
+      ++column;
+      continue;
+    }
+    const std::size_t start = i, start_column = column;
+    std::size_t end = i, end_column = column;
+    while (i < line.size()) {
+      if (blank_at(line, i, len)) {
+        std::size_t k = i, run = 0;
+        while (k < line.size() && blank_at(line, k, len)) k += len, ++run;
+        if (run >= 2 || k >= line.size()) break;  // two blanks end the run; one stays inside it
+        i = k;
+        column += run;
+        continue;
+      }
+      const auto b = static_cast<unsigned char>(line[i]);
+      i = std::min(line.size(), i + (b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1));
+      ++column;
+      end = i;
+      end_column = column;
+    }
+    out.push_back({line.substr(start, end - start),
+                   {offset + static_cast<std::uint32_t>(start), offset + static_cast<std::uint32_t>(end)},
+                   static_cast<double>(start_column), static_cast<double>(end_column), y, y + 1});
+  }
+  return out;
+}
+
+bool has_digit(std::string_view s) {
+  for (char c : s)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
+}  // namespace
+
+doc::Document parse_aligned(std::string_view text) {
+  std::vector<positioned::Line> lines;
+  std::uint16_t page = 1;
+  double y = 0;
+  for (std::size_t pos = 0; pos <= text.size();) {
+    std::size_t end = pos;
+    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+    std::string_view line = text.substr(pos, end - pos);
+    std::size_t skip = 0;
+    while (skip < line.size() && line[skip] == '\f') ++skip, ++page, y += 10;  // a page break: a wide gap
+    line.remove_prefix(skip);
+    const auto offset = static_cast<std::uint32_t>(pos + skip);
+    positioned::Line l;
+    l.fragments = fragments(line, offset, y);
+    l.text = text::trim_blanks(line);
+    l.span = {offset + static_cast<std::uint32_t>(l.text.data() - line.data()),
+              offset + static_cast<std::uint32_t>(l.text.data() - line.data() + l.text.size())};
+    l.page = page;
+    if (!l.fragments.empty()) lines.push_back(std::move(l));
+    if (lines.size() >= doc::kMaxNodes) break;
+    y += 1;
+    if (end >= text.size()) break;
+    pos = end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
+  }
+  doc::Document doc;
+  positioned::build(lines, {1, 1}, doc, false);
+  return doc;
+}
+
+bool probe_aligned(std::string_view line) {
+  if (line.find('\t') != std::string_view::npos || line.find('|') != std::string_view::npos) return false;
+  int numbers = 0, runs = 0;
+  for (const auto& f : fragments(line, 0, 0)) {
+    ++runs;
+    numbers += has_digit(f.text) && f.text.size() <= 12;
+  }
+  return runs >= 3 && numbers >= 2;
+}
+
+}  // namespace xxgk::frontend

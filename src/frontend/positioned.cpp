@@ -1,0 +1,353 @@
+#include "frontend/positioned.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "parse/outline.hpp"
+#include "passes/values.hpp"
+#include "text/normalise.hpp"
+
+namespace xxgk::frontend::positioned {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+double centre(const Fragment& f) { return (f.x0 + f.x1) / 2; }
+
+bool value_like(std::string_view text) {
+  const auto v = passes::read_value(text::normalise_text(text));
+  return v.kind == passes::CellValue::Kind::number || v.kind == passes::CellValue::Kind::null;
+}
+
+std::size_t chars(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// A line as the table finder sees it.
+struct Seen {
+  const Line* line;
+  std::vector<bool> value;  // per fragment: reads as a number or a null mark
+  int values = 0, texts = 0;
+  bool data() const { return values > 0; }
+};
+
+// A column of numbers: the x range its values cover.
+struct Band {
+  double x0, x1;
+  double c() const { return (x0 + x1) / 2; }
+};
+
+// One table: header lines over data lines (lines with numbers) and the label lines among them.
+struct SubTable {
+  std::vector<const Seen*> header;
+  std::vector<const Seen*> body;  // data and label lines, in order
+  bool has_data() const {
+    return std::any_of(body.begin(), body.end(), [](const Seen* s) { return s->data(); });
+  }
+};
+
+class Builder {
+ public:
+  Builder(const Metrics& m, bool header_aligned, doc::Document& doc) : m_(m), header_aligned_(header_aligned), doc_(doc) {}
+
+  void add(const Line& line) {
+    auto& s = seen_.emplace_back(Seen{&line, {}, 0, 0});
+    for (const auto& f : line.fragments) {
+      const bool v = value_like(f.text);
+      s.value.push_back(v);
+      (v ? s.values : s.texts) += 1;
+    }
+  }
+
+  void build() {
+    std::vector<const Seen*> region;
+    auto flush = [&] {
+      emit_region(region);
+      region.clear();
+    };
+    for (const auto& s : seen_) {
+      const Line& line = *s.line;
+      const bool breaks = line.fragments.empty() || parse::page_number(line.text) || parse::section_heading(line.text) ||
+                          (s.values == 0 && line.fragments.size() == 1 && chars(line.text) > kLongText);
+      const bool far = !region.empty() && (line.page != region.back()->line->page ||
+                                           line.y() - region.back()->line->y() > kMaxGap * m_.line_height);
+      if (breaks || far) flush();
+      if (breaks) {
+        paragraph(line);
+        continue;
+      }
+      if (region.empty() && !s.data() && s.texts < 2) {
+        paragraph(line);  // a short line of text, not yet in a table
+        continue;
+      }
+      region.push_back(&s);
+    }
+    flush();
+  }
+
+ private:
+  static constexpr std::size_t kLongText = 40;  // characters: longer text on its own is a paragraph
+  static constexpr double kMaxGap = 5;          // line heights: a larger gap ends a table
+
+  void paragraph(const Line& line) {
+    if (!text::trim_blanks(line.text).empty()) doc_.add_paragraph({line.span, line.text});
+  }
+
+  // The lines of a region: tables, split where a header follows data; what is left (text
+  // without numbers) as paragraphs.
+  void emit_region(const std::vector<const Seen*>& region) {
+    if (region.empty()) return;
+    double first_value = kInf;  // where the numbers begin
+    for (const Seen* s : region)
+      for (std::size_t i = 0; i < s->line->fragments.size(); ++i)
+        if (s->value[i]) first_value = std::min(first_value, s->line->fragments[i].x0);
+    // After data, a line without numbers continues a label, unless it or a line after it (before
+    // the next data) reaches over the numbers: then a header (of the next table) begins.
+    auto over_numbers = [&](const Seen* s) {
+      return std::any_of(s->line->fragments.begin(), s->line->fragments.end(),
+                         [&](const Fragment& f) { return centre(f) > first_value; });
+    };
+    std::vector<SubTable> tables(1);
+    for (std::size_t i = 0; i < region.size(); ++i) {
+      const Seen* s = region[i];
+      auto& t = tables.back();
+      if (s->data()) {
+        t.body.push_back(s);
+        continue;
+      }
+      if (!t.has_data()) {
+        t.header.push_back(s);
+        continue;
+      }
+      bool header = false;
+      for (std::size_t j = i; j < region.size() && !region[j]->data() && !header; ++j) header = over_numbers(region[j]);
+      if (header) tables.push_back({{s}, {}});
+      else t.body.push_back(s);
+    }
+    for (const auto& t : tables) emit_table(t);
+  }
+
+  // Columns of numbers: the x ranges of the values, merged where they overlap.
+  std::vector<Band> bands(const SubTable& t) const {
+    std::vector<Band> out;
+    for (const Seen* s : t.body)
+      for (std::size_t i = 0; i < s->line->fragments.size(); ++i)
+        if (s->value[i]) out.push_back({s->line->fragments[i].x0, s->line->fragments[i].x1});
+    std::sort(out.begin(), out.end(), [](const Band& a, const Band& b) { return a.x0 < b.x0; });
+    std::vector<Band> merged;
+    for (const auto& b : out) {
+      if (!merged.empty() && b.x0 <= merged.back().x1 + m_.char_width / 2) merged.back().x1 = std::max(merged.back().x1, b.x1);
+      else merged.push_back(b);
+    }
+    return merged;
+  }
+
+  double pitch(const std::vector<Band>& b) const {
+    if (b.size() < 2) return 10 * m_.char_width;
+    std::vector<double> d;
+    for (std::size_t i = 1; i < b.size(); ++i) d.push_back(b[i].c() - b[i - 1].c());
+    std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(d.size() / 2), d.end());
+    return d[d.size() / 2];
+  }
+
+  // The band whose region holds x (regions meet halfway between band centres); -1 left of them.
+  static int band_of(const std::vector<Band>& b, double x, double start) {
+    if (x < start) return -1;
+    for (std::size_t i = 0; i + 1 < b.size(); ++i)
+      if (x < (b[i].c() + b[i + 1].c()) / 2) return static_cast<int>(i);
+    return static_cast<int>(b.size()) - 1;
+  }
+
+  std::string_view keep(std::string s) { return doc_.store.emplace_back(std::move(s)); }
+
+  struct Cell {
+    double x0 = 0, x1 = 0;
+    std::string text;
+    doc::Span span;
+    int parts = 0;
+    std::string_view view;  // the one fragment's text, when there is one
+  };
+  void append(Cell& c, const Fragment& f) {
+    if (c.parts == 0) {
+      c.x0 = f.x0, c.x1 = f.x1, c.span = f.span, c.view = f.text;
+    } else {
+      c.x0 = std::min(c.x0, f.x0), c.x1 = std::max(c.x1, f.x1);
+    }
+    c.text.append(f.text);
+    ++c.parts;
+  }
+  doc::Cell to_cell(const Cell& c) {
+    doc::Cell out;
+    out.span = c.span;
+    out.text = c.parts == 1 ? c.view : c.parts == 0 ? std::string_view{} : keep(c.text);
+    return out;
+  }
+
+  void emit_table(const SubTable& t) {
+    const auto b = bands(t);
+    if (b.empty()) {  // no numbers: not a table
+      for (const Seen* s : t.header) paragraph(*s->line);
+      for (const Seen* s : t.body) paragraph(*s->line);
+      return;
+    }
+    const double p = pitch(b);
+    const double start = b.front().c() - p / 2;  // left of this, labels
+
+    // Data rows: each data line with the label lines that belong to it.
+    std::vector<std::vector<const Fragment*>> attached(t.body.size());
+    std::vector<std::size_t> owner(t.body.size(), SIZE_MAX);
+    auto has_label = [&](const Seen* s) {
+      for (const auto& f : s->line->fragments)
+        if (band_of(b, centre(f), start) < 0) return true;
+      return false;
+    };
+    for (std::size_t i = 0; i < t.body.size(); ++i) {
+      if (t.body[i]->data()) {
+        owner[i] = i;
+        continue;
+      }
+      std::size_t prev = SIZE_MAX, next = SIZE_MAX;
+      for (std::size_t j = i; j-- > 0;)
+        if (t.body[j]->data()) {
+          prev = j;
+          break;
+        }
+      for (std::size_t j = i + 1; j < t.body.size(); ++j)
+        if (t.body[j]->data()) {
+          next = j;
+          break;
+        }
+      const double y = t.body[i]->line->y();
+      const double dp = prev == SIZE_MAX ? kInf : y - t.body[prev]->line->y();
+      const double dn = next == SIZE_MAX ? kInf : t.body[next]->line->y() - y;
+      // Values on a line of their own take the label lines just above them; otherwise a label
+      // line goes with the nearer data line (the one above on a tie).
+      if (next != SIZE_MAX && !has_label(t.body[next]) && dn <= kMaxGap * m_.line_height) owner[i] = next;
+      else owner[i] = dn < dp ? next : prev;
+    }
+
+    // Label cells per row: fragments left of the bands, joined where they stand one above the
+    // other (a label wrapped in its cell), in order of x.
+    struct Row {
+      std::vector<Cell> labels;
+      std::vector<Cell> values;  // per band
+      std::vector<Cell> extra;   // a second value in a band
+      doc::Span span{UINT32_MAX, 0};
+    };
+    std::vector<Row> rows;
+    std::vector<std::size_t> row_of(t.body.size(), SIZE_MAX);
+    for (std::size_t i = 0; i < t.body.size(); ++i)
+      if (t.body[i]->data()) {
+        row_of[i] = rows.size();
+        rows.emplace_back().values.resize(b.size());
+      }
+    for (std::size_t i = 0; i < t.body.size(); ++i) {
+      if (owner[i] == SIZE_MAX) continue;
+      auto& row = rows[row_of[owner[i]]];
+      const Seen* s = t.body[i];
+      row.span = {std::min(row.span.begin, s->line->span.begin), std::max(row.span.end, s->line->span.end)};
+      for (const auto& f : s->line->fragments) {
+        const int band = band_of(b, centre(f), start);
+        if (band < 0) {
+          auto cell = std::find_if(row.labels.begin(), row.labels.end(), [&](const Cell& c) {
+            return (f.x0 < c.x1 && f.x1 > c.x0) || std::abs(f.x0 - c.x0) <= 2 * m_.char_width;
+          });
+          if (cell == row.labels.end()) cell = row.labels.insert(row.labels.end(), Cell{});
+          append(*cell, f);
+        } else if (row.values[static_cast<std::size_t>(band)].parts == 0) {
+          append(row.values[static_cast<std::size_t>(band)], f);
+        } else {
+          append(row.extra.emplace_back(), f);
+        }
+      }
+    }
+    std::size_t label_slots = 1;
+    for (auto& row : rows) {
+      std::sort(row.labels.begin(), row.labels.end(), [](const Cell& a, const Cell& c) { return a.x0 < c.x0; });
+      label_slots = std::max(label_slots, row.labels.size());
+    }
+
+    doc::Table table;
+    table.header_aligned = header_aligned_;
+    table.span = {UINT32_MAX, 0};
+    auto widen = [&](doc::Span s) {
+      table.span = {std::min(table.span.begin, s.begin), std::max(table.span.end, s.end)};
+    };
+    if (auto header = header_row(t, b, p, start, label_slots); !header.cells.empty()) {
+      widen(header.span);
+      table.rows.push_back(std::move(header));
+    }
+    for (auto& row : rows) {
+      doc::Row out;
+      out.span = row.span;
+      widen(row.span);
+      for (std::size_t k = 0; k < label_slots; ++k) out.cells.push_back(k < row.labels.size() ? to_cell(row.labels[k]) : doc::Cell{});
+      for (const auto& v : row.values) out.cells.push_back(to_cell(v));
+      for (const auto& v : row.extra) out.cells.push_back(to_cell(v));
+      for (auto& c : out.cells)
+        if (c.text.empty()) c.span = {row.span.begin, row.span.begin};
+      table.rows.push_back(std::move(out));
+    }
+    doc_.add_table(std::move(table));
+  }
+
+  // The header: label-area text in the first slot, then per band the text of the fragments
+  // stacked over it, top to bottom. Text that spans several bands (a group of columns) is left
+  // out: the template's order says which group a column is in.
+  doc::Row header_row(const SubTable& t, const std::vector<Band>& b, double p, double start, std::size_t label_slots) {
+    doc::Row row;
+    if (t.header.empty()) return row;
+    std::vector<const Fragment*> all;
+    std::vector<std::size_t> line_of;
+    for (std::size_t i = 0; i < t.header.size(); ++i)
+      for (const auto& f : t.header[i]->line->fragments) {
+        all.push_back(&f);
+        line_of.push_back(i);
+      }
+    std::vector<Cell> label(1), leaves(b.size());
+    row.span = {UINT32_MAX, 0};
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      const Fragment& f = *all[k];
+      row.span = {std::min(row.span.begin, f.span.begin), std::max(row.span.end, f.span.end)};
+      const int band = band_of(b, centre(f), start);
+      if (band < 0) {
+        append(label[0], f);
+        continue;
+      }
+      std::vector<int> below;  // the bands of the header text under this one, within its reach
+      for (std::size_t j = 0; j < all.size(); ++j)
+        if (const int other = band_of(b, centre(*all[j]), start);
+            line_of[j] > line_of[k] && other >= 0 && centre(*all[j]) >= f.x0 - p / 2 && centre(*all[j]) <= f.x1 + p / 2 &&
+            std::find(below.begin(), below.end(), other) == below.end())
+          below.push_back(other);
+      if (below.size() >= 2) continue;  // over two columns or more: names a group of them
+      append(leaves[static_cast<std::size_t>(band)], f);
+    }
+    row.cells.push_back(to_cell(label[0]));
+    for (std::size_t k = 1; k < label_slots; ++k) row.cells.emplace_back();
+    for (const auto& l : leaves) row.cells.push_back(to_cell(l));
+    for (auto& c : row.cells)
+      if (c.text.empty()) c.span = {row.span.begin, row.span.begin};
+    return row;
+  }
+
+  const Metrics& m_;
+  bool header_aligned_;
+  doc::Document& doc_;
+  std::vector<Seen> seen_;
+};
+
+}  // namespace
+
+void build(const std::vector<Line>& lines, const Metrics& metrics, doc::Document& doc, bool header_aligned) {
+  Builder b(metrics, header_aligned, doc);
+  for (const auto& l : lines) b.add(l);
+  b.build();
+}
+
+}  // namespace xxgk::frontend::positioned
