@@ -8,5 +8,6 @@ namespace xxgk::cli {
 
 int run_parse(const std::vector<std::string>& args);
 int run_extract(const std::vector<std::string>& args);
+int run_debug(const std::vector<std::string>& args);
 
 }  // namespace xxgk::cli

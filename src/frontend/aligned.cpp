@@ -87,7 +87,7 @@ doc::Document parse_aligned(std::string_view text) {
     pos = end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
   }
   doc::Document doc;
-  positioned::build(lines, {1, 1}, doc, false);
+  positioned::build(lines, {1, 1, 1.5}, doc, false);
   return doc;
 }
 

@@ -31,7 +31,7 @@ struct Box {
 };
 
 // A page's boxes as lines: boxes whose vertical centres lie within half a text height of each
-// other, left to right; within a line, boxes closer than half a text height form one fragment.
+// other, left to right; within a line, the boxes of one word form one fragment.
 std::vector<std::vector<std::vector<const Box*>>> lines_of(std::vector<Box>& boxes) {
   std::sort(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) { return a.yc() < b.yc(); });
   std::vector<std::vector<const Box*>> lines;
@@ -52,7 +52,10 @@ std::vector<std::vector<std::vector<const Box*>>> lines_of(std::vector<Box>& box
     std::sort(line.begin(), line.end(), [](const Box* a, const Box* b) { return a->x0 < b->x0; });
     auto& fragments = out.emplace_back();
     for (const Box* b : line) {
-      if (!fragments.empty() && b->x0 - fragments.back().back()->x1 < std::min(b->h(), fragments.back().back()->h()) / 2)
+      // Boxes of one word (poppler saw no space between them, and they nearly touch) are one
+      // fragment; words stay apart, so that header words stacked over different columns do.
+      const Box* prev = fragments.empty() ? nullptr : fragments.back().back();
+      if (prev && !prev->space_after && b->x0 - prev->x1 < std::min(b->h(), prev->h()) / 2)
         fragments.back().push_back(b);
       else
         fragments.push_back({b});
@@ -151,7 +154,7 @@ bool read_pdf(std::string bytes, const ParseOptions& /*options*/, Output& out, d
   }
   std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
   const double h = heights[heights.size() / 2];  // a character's height and width; lines are 1.5 apart
-  positioned::build(lines, {h, 1.5 * h}, out.doc, true);
+  positioned::build(lines, {h, 1.5 * h, h}, out.doc, true);
   if (boxes > doc::kMaxNodes) out.doc.truncated_at = static_cast<std::uint32_t>(text.size());
   return true;
 }

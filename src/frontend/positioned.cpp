@@ -29,9 +29,12 @@ std::size_t chars(std::string_view s) {
 }
 
 // A line as the table finder sees it.
+// A line as the table finder sees it: its chunks (fragments no wider apart than a blank or two:
+// a PDF line's words of one label or sentence), each a number or text.
 struct Seen {
   const Line* line;
-  std::vector<bool> value;  // per fragment: reads as a number or a null mark
+  std::vector<Fragment> chunks;
+  std::vector<bool> value;  // per chunk: reads as a number or a null mark
   int values = 0, texts = 0;
   bool data() const { return values > 0; }
 };
@@ -56,9 +59,19 @@ class Builder {
   Builder(const Metrics& m, bool header_aligned, doc::Document& doc) : m_(m), header_aligned_(header_aligned), doc_(doc) {}
 
   void add(const Line& line) {
-    auto& s = seen_.emplace_back(Seen{&line, {}, 0, 0});
+    auto& s = seen_.emplace_back(Seen{&line, {}, {}, 0, 0});
     for (const auto& f : line.fragments) {
-      const bool v = value_like(f.text);
+      if (!s.chunks.empty() && f.x0 - s.chunks.back().x1 < m_.chunk_gap) {
+        auto& c = s.chunks.back();  // the same chunk: its text runs on to this fragment's end
+        c.text = std::string_view(c.text.data(), static_cast<std::size_t>(f.text.data() + f.text.size() - c.text.data()));
+        c.span.end = f.span.end;
+        c.x1 = f.x1, c.y0 = std::min(c.y0, f.y0), c.y1 = std::max(c.y1, f.y1);
+      } else {
+        s.chunks.push_back(f);
+      }
+    }
+    for (const auto& c : s.chunks) {
+      const bool v = value_like(c.text);
       s.value.push_back(v);
       (v ? s.values : s.texts) += 1;
     }
@@ -73,7 +86,7 @@ class Builder {
     for (const auto& s : seen_) {
       const Line& line = *s.line;
       const bool breaks = line.fragments.empty() || parse::page_number(line.text) || parse::section_heading(line.text) ||
-                          (s.values == 0 && line.fragments.size() == 1 && chars(line.text) > kLongText);
+                          (s.values == 0 && s.chunks.size() == 1 && chars(line.text) > kLongText);
       const bool far = !region.empty() && (line.page != region.back()->line->page ||
                                            line.y() - region.back()->line->y() > kMaxGap * m_.line_height);
       if (breaks || far) flush();
@@ -104,13 +117,12 @@ class Builder {
     if (region.empty()) return;
     double first_value = kInf;  // where the numbers begin
     for (const Seen* s : region)
-      for (std::size_t i = 0; i < s->line->fragments.size(); ++i)
-        if (s->value[i]) first_value = std::min(first_value, s->line->fragments[i].x0);
+      for (std::size_t i = 0; i < s->chunks.size(); ++i)
+        if (s->value[i]) first_value = std::min(first_value, s->chunks[i].x0);
     // After data, a line without numbers continues a label, unless it or a line after it (before
     // the next data) reaches over the numbers: then a header (of the next table) begins.
     auto over_numbers = [&](const Seen* s) {
-      return std::any_of(s->line->fragments.begin(), s->line->fragments.end(),
-                         [&](const Fragment& f) { return centre(f) > first_value; });
+      return std::any_of(s->chunks.begin(), s->chunks.end(), [&](const Fragment& f) { return centre(f) > first_value; });
     };
     std::vector<SubTable> tables(1);
     for (std::size_t i = 0; i < region.size(); ++i) {
@@ -136,8 +148,8 @@ class Builder {
   std::vector<Band> bands(const SubTable& t) const {
     std::vector<Band> out;
     for (const Seen* s : t.body)
-      for (std::size_t i = 0; i < s->line->fragments.size(); ++i)
-        if (s->value[i]) out.push_back({s->line->fragments[i].x0, s->line->fragments[i].x1});
+      for (std::size_t i = 0; i < s->chunks.size(); ++i)
+        if (s->value[i]) out.push_back({s->chunks[i].x0, s->chunks[i].x1});
     std::sort(out.begin(), out.end(), [](const Band& a, const Band& b) { return a.x0 < b.x0; });
     std::vector<Band> merged;
     for (const auto& b : out) {
@@ -202,7 +214,7 @@ class Builder {
     std::vector<std::vector<const Fragment*>> attached(t.body.size());
     std::vector<std::size_t> owner(t.body.size(), SIZE_MAX);
     auto has_label = [&](const Seen* s) {
-      for (const auto& f : s->line->fragments)
+      for (const auto& f : s->chunks)
         if (band_of(b, centre(f), start) < 0) return true;
       return false;
     };
@@ -251,7 +263,7 @@ class Builder {
       auto& row = rows[row_of[owner[i]]];
       const Seen* s = t.body[i];
       row.span = {std::min(row.span.begin, s->line->span.begin), std::max(row.span.end, s->line->span.end)};
-      for (const auto& f : s->line->fragments) {
+      for (const auto& f : s->chunks) {
         const int band = band_of(b, centre(f), start);
         if (band < 0) {
           auto cell = std::find_if(row.labels.begin(), row.labels.end(), [&](const Cell& c) {
@@ -266,10 +278,19 @@ class Builder {
         }
       }
     }
-    std::size_t label_slots = 1;
+    // The same number of label slots in every table, so that a table continued after a page
+    // break (a fragment of its own, maybe with fewer label levels) has its numbers in the same
+    // slots: the template's labels have three levels at most; more cells are joined into the last.
+    constexpr std::size_t label_slots = 3;
     for (auto& row : rows) {
       std::sort(row.labels.begin(), row.labels.end(), [](const Cell& a, const Cell& c) { return a.x0 < c.x0; });
-      label_slots = std::max(label_slots, row.labels.size());
+      while (row.labels.size() > label_slots) {
+        auto& last = row.labels[row.labels.size() - 2];
+        last.text += row.labels.back().text;
+        last.x1 = std::max(last.x1, row.labels.back().x1);
+        last.parts += row.labels.back().parts;
+        row.labels.pop_back();
+      }
     }
 
     doc::Table table;
@@ -278,7 +299,7 @@ class Builder {
     auto widen = [&](doc::Span s) {
       table.span = {std::min(table.span.begin, s.begin), std::max(table.span.end, s.end)};
     };
-    if (auto header = header_row(t, b, p, start, label_slots); !header.cells.empty()) {
+    if (auto header = header_row(t, b, start, label_slots); !header.cells.empty()) {
       widen(header.span);
       table.rows.push_back(std::move(header));
     }
@@ -299,7 +320,7 @@ class Builder {
   // The header: label-area text in the first slot, then per band the text of the fragments
   // stacked over it, top to bottom. Text that spans several bands (a group of columns) is left
   // out: the template's order says which group a column is in.
-  doc::Row header_row(const SubTable& t, const std::vector<Band>& b, double p, double start, std::size_t label_slots) {
+  doc::Row header_row(const SubTable& t, const std::vector<Band>& b, double start, std::size_t label_slots) {
     doc::Row row;
     if (t.header.empty()) return row;
     std::vector<const Fragment*> all;
@@ -319,10 +340,10 @@ class Builder {
         append(label[0], f);
         continue;
       }
-      std::vector<int> below;  // the bands of the header text under this one, within its reach
+      std::vector<int> below;  // the bands of the header text under this one, within its width
       for (std::size_t j = 0; j < all.size(); ++j)
         if (const int other = band_of(b, centre(*all[j]), start);
-            line_of[j] > line_of[k] && other >= 0 && centre(*all[j]) >= f.x0 - p / 2 && centre(*all[j]) <= f.x1 + p / 2 &&
+            line_of[j] > line_of[k] && other >= 0 && centre(*all[j]) >= f.x0 && centre(*all[j]) <= f.x1 &&
             std::find(below.begin(), below.end(), other) == below.end())
           below.push_back(other);
       if (below.size() >= 2) continue;  // over two columns or more: names a group of them

@@ -32,8 +32,9 @@ struct Line {
 };
 
 struct Metrics {
-  double char_width = 1;  // a character's width: the scale of horizontal tolerances
-  double line_height = 1; // a line's height: the scale of vertical distances
+  double char_width = 1;   // a character's width: the scale of horizontal tolerances
+  double line_height = 1;  // a line's height: the scale of vertical distances
+  double chunk_gap = 1.5;  // fragments closer than this are one chunk (words of one label or sentence)
 };
 
 // The tree of one source: its lines, page after page, top to bottom. Fragments' spans and texts

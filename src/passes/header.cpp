@@ -15,6 +15,7 @@ namespace {
 struct HeaderCell {
   int col, row, index;
   const GridCell* cell;
+  int group = -1;  // a leaf whose own text names its group too ("行政复议其他结果")
 };
 
 }  // namespace
@@ -31,10 +32,10 @@ ColumnMap read_header(const std::vector<const GridRow*>& rows, const tmpl::Table
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const auto& t = cells[c].text;
       if (t.empty() || cells[c].hits.none()) continue;
-      if (int g = tmpl::find_label(cells[c].hits, t, spec.column_groups); g >= 0)
-        groups.push_back({int(c), int(r), g, &cells[c]});
-      else if (int l = tmpl::find_label(cells[c].hits, t, spec.columns); l >= 0)
-        leaves.push_back({int(c), int(r), l, &cells[c]});
+      const int g = tmpl::find_label(cells[c].hits, t, spec.column_groups);
+      const int l = tmpl::find_label(cells[c].hits, t, spec.columns);
+      if (l >= 0) leaves.push_back({int(c), int(r), l, &cells[c], g});
+      else if (g >= 0) groups.push_back({int(c), int(r), g, &cells[c]});
     }
   }
   ColumnMap map;
@@ -47,7 +48,7 @@ ColumnMap read_header(const std::vector<const GridRow*>& rows, const tmpl::Table
       for (const auto& g : groups)
         if (g.row < leaf.row && g.col <= leaf.col && (!best || g.col > best->col || (g.col == best->col && g.row > best->row)))
           best = &g;
-      int gi = best ? best->index : seen[leaf.index];
+      int gi = leaf.group >= 0 ? leaf.group : best ? best->index : seen[leaf.index];
       ++seen[leaf.index];
       if (gi >= static_cast<int>(spec.column_groups.size())) continue;
       prefix = std::string(spec.column_groups[gi].key) + ".";

@@ -19,7 +19,8 @@ struct ColumnMap {
   bool empty() const { return columns.empty(); }
 };
 
-// A leaf belongs to the nearest group header above it at or left of its column; without group
+// A leaf belongs to the group its own text names ("行政复议其他结果": a group's name over its leaf,
+// joined), else to the nearest group header above it at or left of its column; without group
 // headers, the n-th leaf of a kind belongs to the n-th group. A header cell that names a column
 // already found names the next one it can ("本年新 | 本年新": 制作, then 公开).
 ColumnMap read_header(const std::vector<const GridRow*>& header_rows, const tmpl::TableSpec& spec);

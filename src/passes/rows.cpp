@@ -110,13 +110,14 @@ class Reader {
     const bool complete = std::all_of(cols->positions.begin(), cols->positions.begin() + static_cast<std::ptrdiff_t>(n),
                                       [](int p) { return p >= 0; });
     if (!complete) {
-      // The header does not place every column: a row with one value per column is read in the
-      // template's order; without any header, the columns follow the label in that order.
+      // Without a header that places the columns (none, or one only roughly placed), a row with
+      // one value per column is read in the template's order, and another row's columns follow
+      // its label in that order.
       std::vector<int> values;
       for (int c = info.label_end + 1; c < static_cast<int>(row.cells.size()); ++c)
         if (!row.cells[static_cast<std::size_t>(c)].blank()) values.push_back(c);
       after_label_ = *cols;
-      if (values.size() == n) {
+      if (values.size() == n && (!found || !row.header_aligned)) {
         if (!reported_by_position_) diags_.report(diag::Id::mapped_by_position, row.span, spec_.name);
         reported_by_position_ = true;
         for (std::size_t i = 0; i < after_label_.positions.size(); ++i)

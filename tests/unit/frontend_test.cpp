@@ -50,19 +50,20 @@ TEST_CASE("sniff: an HTML page by the markup it starts with; text otherwise") {
   CHECK(frontend::sniff("") == Format::text);
 }
 
-TEST_CASE("front ends: text is read; a format no front end reads is named, never undecodable") {
+TEST_CASE("front ends: text and PDF are read; a format no front end reads is named, never undecodable") {
   CHECK(frontend::front_end_for(Format::text) != nullptr);
-  for (auto f : {Format::pdf, Format::docx, Format::zip, Format::ole, Format::html, Format::image}) {
+  CHECK(frontend::front_end_for(Format::pdf) != nullptr);
+  for (auto f : {Format::docx, Format::zip, Format::ole, Format::html, Format::image}) {
     CAPTURE(frontend::info(f).name);
     CHECK(!frontend::info(f).description.empty());
     CHECK(!frontend::info(f).advice.empty());
   }
-  auto r = parse_bytes("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<<>>\nendobj\n", "report.pdf");
+  auto r = parse_bytes(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'), "report.doc");
   CHECK(r.status == Status::rejected);
-  CHECK(r.record.format == "pdf");
+  CHECK(r.record.format == "ole");
   REQUIRE(r.record.diagnostics.size() == 1);
   CHECK(r.record.diagnostics[0].code == "unsupported-format");
-  CHECK(r.record.diagnostics[0].message.find("a PDF document") != std::string::npos);
+  CHECK(r.record.diagnostics[0].message.find("a legacy Word, WPS or Excel file") != std::string::npos);
   CHECK(count(r.record, "undecodable") == 0);
 
   auto page = parse_bytes("<!DOCTYPE html><html><body><p>某局2024年政府信息公开工作年度报告</p></body></html>", "page.html");

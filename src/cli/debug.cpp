@@ -1,0 +1,63 @@
+// xxgk debug tree FILE: the document tree a front end builds of FILE (paragraphs, tables with
+// their cells), before any pass — for whoever writes a front end or a layout.
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "frontend/frontend.hpp"
+
+namespace xxgk::cli {
+
+int run_debug(const std::vector<std::string>& args) {
+  if (args.size() != 2 || args[0] != "tree") {
+    std::fputs("usage: xxgk debug tree FILE\n", stderr);
+    return 2;
+  }
+  std::ifstream in(args[1], std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "xxgk debug: cannot read %s\n", args[1].c_str());
+    return 2;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::string bytes = ss.str();
+  const auto format = frontend::sniff(bytes);
+  const auto* front_end = frontend::front_end_for(format);
+  if (!front_end) {
+    std::fprintf(stderr, "xxgk debug: %s is %s, which xxgk does not read\n", args[1].c_str(),
+                 std::string(frontend::info(format).description).c_str());
+    return 2;
+  }
+  std::vector<Diagnostic> list;
+  diag::Diagnostics diags(list);
+  frontend::Output out;
+  const bool ok = front_end->read(std::move(bytes), {}, out, diags);
+  std::printf("format %s, layout %s, encoding %s\n", std::string(frontend::info(format).name).c_str(),
+              out.layout.empty() ? "-" : out.layout.c_str(), out.encoding.empty() ? "-" : out.encoding.c_str());
+  for (const auto& d : list) std::printf("diagnostic: %s %s\n", d.code.c_str(), d.message.c_str());
+  for (const auto& b : out.doc.blocks) {
+    if (b.kind == doc::Block::Kind::paragraph) {
+      std::printf("P %s\n", std::string(out.doc.paragraphs[b.index].text).c_str());
+      continue;
+    }
+    const auto& t = out.doc.tables[b.index];
+    std::printf("T %zu rows%s\n", t.rows.size(), t.header_aligned ? "" : " (header placed roughly)");
+    for (const auto& r : t.rows) {
+      std::string line = "  |";
+      for (const auto& c : r.cells) {
+        line += ' ';
+        line += c.text;
+        if (c.colspan > 1 || c.rowspan > 1)
+          line.append("{").append(std::to_string(c.colspan)).append("x").append(std::to_string(c.rowspan)).append("}");
+        line += " |";
+      }
+      std::puts(line.c_str());
+    }
+  }
+  return ok ? 0 : 2;
+}
+
+}  // namespace xxgk::cli
