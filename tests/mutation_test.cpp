@@ -6,8 +6,8 @@
 // and the text is parsed again.
 //
 // How the cells are found (deliberately independent of the parser's internals): table lines are
-// split textually — lines with a tab in the tsv layout, pipe rows in the markdown layout (the
-// layout the report was read as) — and a cell is a candidate when its normalised text is a
+// split textually — lines with a tab in the tsv layout, pipe rows in the markdown layout, runs
+// between wide gaps in the aligned layout (the layout the report was read as) — and a cell is a candidate when its normalised text is a
 // number, a null mark or empty. Which record value a cell holds is then learned from the effect
 // of its mutation on `applications` and `review_litigation`:
 //   - one value changed to a number: the cell is that value's cell (a "value cell");
@@ -33,6 +33,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -86,6 +87,28 @@ std::vector<CellRef> table_cells(std::string_view text, std::string_view layout)
         cells.push_back({pos + b, pos + (t == std::string_view::npos ? line.size() : t)});
         if (t == std::string_view::npos) break;
         b = t + 1;
+      }
+    } else if (layout == "aligned") {
+      // Runs of text between two blanks or more (or one blank between two digits: "4 3119").
+      auto blank = [](char c) { return c == ' ' || c == '\f'; };
+      std::size_t i = 0;
+      while (i < line.size()) {
+        while (i < line.size() && blank(line[i])) ++i;
+        if (i >= line.size()) break;
+        const std::size_t b = i;
+        while (i < line.size()) {
+          if (!blank(line[i])) {
+            ++i;
+            continue;
+          }
+          std::size_t k = i;
+          while (k < line.size() && blank(line[k])) ++k;
+          const bool digits = k < line.size() && std::isdigit(static_cast<unsigned char>(line[i - 1])) &&
+                              std::isdigit(static_cast<unsigned char>(line[k]));
+          if (k - i >= 2 || k == line.size() || digits) break;
+          i = k;
+        }
+        cells.push_back({pos + b, pos + i});
       }
     } else if (layout == "markdown" && line.find('|') != std::string_view::npos && !is_markdown_separator(line)) {
       std::vector<std::size_t> pipes;
@@ -199,7 +222,9 @@ Outcome mutate_report(const fs::path& in, const fs::path& corpus) {
   Outcome o;
   o.rel = fs::relative(in, corpus.parent_path()).generic_string();
   const auto original = xxgk::parse_bytes(slurp(in), o.rel);
-  if (original.status != xxgk::Status::ok) return o;
+  // Mutations are made in text: a PDF's rendered text is not the PDF (its pdftotext text, in the
+  // corpus beside it, is mutated instead).
+  if (original.status != xxgk::Status::ok || original.record.format != "text") return o;
   o.ok = true;
   // The mutations are made in the decoded text; parsing it must give the same values.
   const std::string text = original.text;

@@ -47,6 +47,9 @@ struct Table {
   // geometry is only approximate (text laid out by pdftotext): the header then names the table,
   // and the values are read in the template's order.
   bool header_aligned = true;
+  // How many leading cells of every row are label cells, when the source fixes it (text placed
+  // by position: the values start after them, blank or not); 0 when the label is where it is.
+  std::uint8_t label_slots = 0;
 };
 
 struct Paragraph {

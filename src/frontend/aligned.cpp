@@ -6,6 +6,8 @@
 // the table but not the columns (doc::Table::header_aligned).
 #include "frontend/aligned.hpp"
 
+#include <algorithm>
+
 #include "frontend/positioned.hpp"
 #include "text/normalise.hpp"
 
@@ -20,6 +22,8 @@ bool blank_at(std::string_view s, std::size_t i, std::size_t& len) {
   return false;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 // The runs of a line (split at two or more blanks), with their character columns.
 std::vector<positioned::Fragment> fragments(std::string_view line, std::uint32_t offset, double y) {
   std::vector<positioned::Fragment> out;
@@ -31,17 +35,24 @@ std::vector<positioned::Fragment> fragments(std::string_view line, std::uint32_t
       continue;
     }
     const std::size_t start = i, start_column = column;
-    std::size_t end = i, end_column = column;
+    std::size_t end = i, end_column = column, last = i;  // last: where the run's last character starts
     while (i < line.size()) {
       if (blank_at(line, i, len)) {
         std::size_t k = i, run = 0;
         while (k < line.size() && blank_at(line, k, len)) k += len, ++run;
-        if (run >= 2 || k >= line.size()) break;  // two blanks end the run; one stays inside it
+        // Two blanks end the run; one stays inside it, unless it stands between two numbers or
+        // two Chinese characters: pdftotext leaves one blank between the cells of narrow columns
+        // ("4 3119", "结果维持 结果纠正"), and Chinese text has none of its own.
+        const bool apart = end > start && k < line.size() &&
+                           ((is_digit(line[end - 1]) && is_digit(line[k])) ||
+                            (static_cast<unsigned char>(line[last]) >= 0x80 && static_cast<unsigned char>(line[k]) >= 0x80));
+        if (run >= 2 || k >= line.size() || apart) break;
         i = k;
         column += run;
         continue;
       }
       const auto b = static_cast<unsigned char>(line[i]);
+      last = i;
       i = std::min(line.size(), i + (b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1));
       ++column;
       end = i;
@@ -54,11 +65,7 @@ std::vector<positioned::Fragment> fragments(std::string_view line, std::uint32_t
   return out;
 }
 
-bool has_digit(std::string_view s) {
-  for (char c : s)
-    if (c >= '0' && c <= '9') return true;
-  return false;
-}
+bool has_digit(std::string_view s) { return std::any_of(s.begin(), s.end(), is_digit); }
 
 }  // namespace
 
@@ -87,7 +94,7 @@ doc::Document parse_aligned(std::string_view text) {
     pos = end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
   }
   doc::Document doc;
-  positioned::build(lines, {1, 1, 1.5}, doc, false);
+  positioned::build(lines, {1, 1, 0.5, 1}, doc, false);  // runs are chunks already
   return doc;
 }
 

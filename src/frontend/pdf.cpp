@@ -4,12 +4,14 @@
 // page after page; each line is anchored to its page and line there, so that diagnostics say
 // `report.pdf: page 3, line 12, column 5`.
 #include <poppler-document.h>
+#include <poppler-global.h>
 #include <poppler-page.h>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <mutex>
 
 #include "frontend/frontend.hpp"
 #include "frontend/positioned.hpp"
@@ -67,6 +69,9 @@ std::vector<std::vector<std::vector<const Box*>>> lines_of(std::vector<Box>& box
 }  // namespace
 
 bool read_pdf(std::string bytes, const ParseOptions& /*options*/, Output& out, diag::Diagnostics& diags) {
+  // poppler writes what it repairs to stderr; what matters to the user is in the diagnostics.
+  static std::once_flag quiet;
+  std::call_once(quiet, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
   std::unique_ptr<poppler::document> pdf(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!pdf) {
@@ -154,7 +159,7 @@ bool read_pdf(std::string bytes, const ParseOptions& /*options*/, Output& out, d
   }
   std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
   const double h = heights[heights.size() / 2];  // a character's height and width; lines are 1.5 apart
-  positioned::build(lines, {h, 1.5 * h, h}, out.doc, true);
+  positioned::build(lines, {h, 1.5 * h, 0.35}, out.doc, true);
   if (boxes > doc::kMaxNodes) out.doc.truncated_at = static_cast<std::uint32_t>(text.size());
   return true;
 }

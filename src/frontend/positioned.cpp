@@ -60,8 +60,15 @@ class Builder {
 
   void add(const Line& line) {
     auto& s = seen_.emplace_back(Seen{&line, {}, {}, 0, 0});
+    bool last_value = false;  // whether the chunk so far ends in a number
     for (const auto& f : line.fragments) {
-      if (!s.chunks.empty() && f.x0 - s.chunks.back().x1 < m_.chunk_gap) {
+      // Words close together are one chunk, but two numbers never are: in a narrow column
+      // (其他) a number may stand closer to the next column's than words of a label do.
+      const bool is_value = value_like(f.text);
+      const bool both_values = last_value && is_value;
+      last_value = is_value;
+      const double height = s.chunks.empty() ? 0 : std::min(f.y1 - f.y0, s.chunks.back().y1 - s.chunks.back().y0);
+      if (!s.chunks.empty() && f.x0 - s.chunks.back().x1 < m_.chunk_gap * height && !both_values) {
         auto& c = s.chunks.back();  // the same chunk: its text runs on to this fragment's end
         c.text = std::string_view(c.text.data(), static_cast<std::size_t>(f.text.data() + f.text.size() - c.text.data()));
         c.span.end = f.span.end;
@@ -79,16 +86,28 @@ class Builder {
 
   void build() {
     std::vector<const Seen*> region;
+    std::vector<const Line*> deferred;
     auto flush = [&] {
       emit_region(region);
       region.clear();
+      for (const Line* l : deferred) paragraph(*l);
+      deferred.clear();
     };
     for (const auto& s : seen_) {
       const Line& line = *s.line;
       const bool breaks = line.fragments.empty() || parse::page_number(line.text) || parse::section_heading(line.text) ||
                           (s.values == 0 && s.chunks.size() == 1 && chars(line.text) > kLongText);
-      const bool far = !region.empty() && (line.page != region.back()->line->page ||
-                                           line.y() - region.back()->line->y() > kMaxGap * m_.line_height);
+      // A page break ends a table, unless nothing but its header is on the page before: the
+      // header at the foot of one page, the rows on the next.
+      const bool only_header = region.size() <= kMaxHeaderLines &&
+                               std::none_of(region.begin(), region.end(), [](const Seen* r) { return r->data(); });
+      const bool far = !region.empty() && (line.page != region.back()->line->page
+                                               ? !only_header
+                                               : line.y() - region.back()->line->y() > kMaxGap * m_.line_height);
+      if (page_furniture(line, region)) {  // a page number between a header and its rows
+        deferred.push_back(&line);
+        continue;
+      }
       if (breaks || far) flush();
       if (breaks) {
         paragraph(line);
@@ -106,6 +125,13 @@ class Builder {
  private:
   static constexpr std::size_t kLongText = 40;  // characters: longer text on its own is a paragraph
   static constexpr double kMaxGap = 5;          // line heights: a larger gap ends a table
+  static constexpr std::size_t kMaxHeaderLines = 8;
+
+  // A page number after a table's header, before the page its rows are on.
+  static bool page_furniture(const Line& line, const std::vector<const Seen*>& region) {
+    return !region.empty() && std::none_of(region.begin(), region.end(), [](const Seen* r) { return r->data(); }) &&
+           region.size() <= kMaxHeaderLines && parse::page_number(line.text);
+  }
 
   void paragraph(const Line& line) {
     if (!text::trim_blanks(line.text).empty()) doc_.add_paragraph({line.span, line.text});
@@ -141,6 +167,15 @@ class Builder {
       if (header) tables.push_back({{s}, {}});
       else t.body.push_back(s);
     }
+    // Label text under the last header line that reaches over the numbers is the first row's
+    // label, wrapped above its values ("一、本年新收政府信息" / values / "公开申请数量").
+    for (auto& t : tables) {
+      std::size_t keep = t.header.size();
+      while (keep > 0 && !over_numbers(t.header[keep - 1])) --keep;
+      if (keep == 0) continue;  // no header over the numbers: nothing to tell apart
+      t.body.insert(t.body.begin(), t.header.begin() + static_cast<std::ptrdiff_t>(keep), t.header.end());
+      t.header.resize(keep);
+    }
     for (const auto& t : tables) emit_table(t);
   }
 
@@ -153,7 +188,7 @@ class Builder {
     std::sort(out.begin(), out.end(), [](const Band& a, const Band& b) { return a.x0 < b.x0; });
     std::vector<Band> merged;
     for (const auto& b : out) {
-      if (!merged.empty() && b.x0 <= merged.back().x1 + m_.char_width / 2) merged.back().x1 = std::max(merged.back().x1, b.x1);
+      if (!merged.empty() && b.x0 <= merged.back().x1 + m_.column_gap) merged.back().x1 = std::max(merged.back().x1, b.x1);
       else merged.push_back(b);
     }
     return merged;
@@ -200,8 +235,45 @@ class Builder {
     return out;
   }
 
+  // Columns no row has a number in (left blank for zero), where the header is aligned with the
+  // numbers: its leaves (header text right of the labels with no header text under it) each
+  // name the columns of numbers nearer to it than to any other leaf; a leaf that names none and
+  // stands over none is a column of its own.
+  void add_header_columns(const SubTable& t, std::vector<Band>& b) const {
+    double label_right = -kInf;
+    for (const Seen* s : t.body)
+      for (std::size_t i = 0; i < s->chunks.size(); ++i)
+        if (!s->value[i] && centre(s->chunks[i]) < b.front().x0) label_right = std::max(label_right, s->chunks[i].x1);
+    std::vector<Band> leaves;
+    for (std::size_t i = 0; i < t.header.size(); ++i)
+      for (const auto& f : t.header[i]->line->fragments) {
+        if (f.x0 < label_right) continue;
+        bool leaf = true;
+        for (std::size_t j = i + 1; j < t.header.size() && leaf; ++j)
+          for (const auto& g : t.header[j]->line->fragments)
+            if (g.x0 < f.x1 && g.x1 > f.x0) leaf = false;
+        if (leaf) leaves.push_back({f.x0, f.x1});
+      }
+    if (leaves.size() <= b.size()) return;
+    std::vector<bool> named(leaves.size(), false);
+    for (const auto& band : b) {
+      std::size_t best = 0;
+      for (std::size_t k = 1; k < leaves.size(); ++k)
+        if (std::abs(leaves[k].c() - band.c()) < std::abs(leaves[best].c() - band.c())) best = k;
+      named[best] = true;
+    }
+    const auto overlaps = [](const Band& x, const Band& y) { return x.x0 < y.x1 && x.x1 > y.x0; };
+    const std::size_t columns = b.size();
+    for (std::size_t k = 0; k < leaves.size(); ++k)
+      if (!named[k] && std::none_of(b.begin(), b.begin() + static_cast<std::ptrdiff_t>(columns),
+                                    [&](const Band& band) { return overlaps(band, leaves[k]); }))
+        b.push_back(leaves[k]);
+    std::sort(b.begin(), b.end(), [](const Band& x, const Band& y) { return x.x0 < y.x0; });
+  }
+
   void emit_table(const SubTable& t) {
-    const auto b = bands(t);
+    auto b = bands(t);
+    if (header_aligned_ && !b.empty()) add_header_columns(t, b);
     if (b.empty()) {  // no numbers: not a table
       for (const Seen* s : t.header) paragraph(*s->line);
       for (const Seen* s : t.body) paragraph(*s->line);
@@ -295,6 +367,7 @@ class Builder {
 
     doc::Table table;
     table.header_aligned = header_aligned_;
+    table.label_slots = label_slots;
     table.span = {UINT32_MAX, 0};
     auto widen = [&](doc::Span s) {
       table.span = {std::min(table.span.begin, s.begin), std::max(table.span.end, s.end)};
@@ -335,7 +408,9 @@ class Builder {
     for (std::size_t k = 0; k < all.size(); ++k) {
       const Fragment& f = *all[k];
       row.span = {std::min(row.span.begin, f.span.begin), std::max(row.span.end, f.span.end)};
-      const int band = band_of(b, centre(f), start);
+      // Header text reaching over the numbers names them, though its centre be left of them (a
+      // long header over one narrow column of numbers).
+      const int band = band_of(b, f.x1 > start + m_.char_width ? std::max(centre(f), start) : centre(f), start);
       if (band < 0) {
         append(label[0], f);
         continue;

@@ -34,7 +34,12 @@ struct Line {
 struct Metrics {
   double char_width = 1;   // a character's width: the scale of horizontal tolerances
   double line_height = 1;  // a line's height: the scale of vertical distances
-  double chunk_gap = 1.5;  // fragments closer than this are one chunk (words of one label or sentence)
+  // Fragments closer than this many times their height are one chunk (words of one label or
+  // sentence): a table in a small font has its cells closer together.
+  double chunk_gap = 1.5;
+  // Numbers of two rows this far apart or closer are in one column: pdftotext's columns jitter
+  // by a character; a PDF's narrow columns stand a few points apart.
+  double column_gap = 0;
 };
 
 // The tree of one source: its lines, page after page, top to bottom. Fragments' spans and texts

@@ -32,6 +32,7 @@ void expand(const doc::Table& t, Grid& g, std::deque<std::string>& texts, const 
     auto& out = g.rows.emplace_back();
     out.span = row.span;
     out.header_aligned = t.header_aligned;
+    out.label_slots = t.label_slots;
     std::size_t slot = 0;
     auto fill_covered = [&] {
       while (slot < pending.size() && pending[slot].first > 0) {
@@ -80,6 +81,7 @@ Grids build_grids(const doc::Document& doc, const std::vector<int>& section_of, 
       auto& r = g.rows.emplace_back();
       r.span = row.span;
       r.header_aligned = t.header_aligned;
+      r.label_slots = t.label_slots;
       r.cells.reserve(row.cells.size());
       r.cells.resize(row.cells.size());
       for (std::size_t i = 0; i < row.cells.size(); ++i) read_cell(r.cells[i], row.cells[i], out.texts, matcher);

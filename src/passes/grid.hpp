@@ -38,6 +38,7 @@ struct GridRow {
   std::string joined_label;
   tmpl::Hits label_hits;
   bool header_aligned = true;  // its table's doc::Table::header_aligned
+  int label_slots = 0;         // its table's doc::Table::label_slots
 };
 
 struct Grid {

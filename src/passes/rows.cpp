@@ -113,10 +113,24 @@ class Reader {
       // Without a header that places the columns (none, or one only roughly placed), a row with
       // one value per column is read in the template's order, and another row's columns follow
       // its label in that order.
-      std::vector<int> values;
-      for (int c = info.label_end + 1; c < static_cast<int>(row.cells.size()); ++c)
+      // Under a roughly placed header, a row's cells stand in columns of numbers found on its
+      // page, a blank cell (zero left blank) a cell too: with one value per template column, or
+      // else one cell, they are read in order; with more or fewer, which column is missing or
+      // extra is not known, and nothing is read.
+      std::vector<int> values, cells;
+      for (int c = std::max(info.label_end + 1, row.label_slots); c < static_cast<int>(row.cells.size()); ++c) {
+        cells.push_back(c);
         if (!row.cells[static_cast<std::size_t>(c)].blank()) values.push_back(c);
+      }
+      if (!row.header_aligned && values.size() != n) values = std::move(cells);
       after_label_ = *cols;
+      if (!row.header_aligned && values.size() != n) {
+        diags_.report(diag::Id::unplaced_values, row_anchor(row, info.label_end), subtotal ? info.label : rs.key,
+                      spec_.name, values.size(), n);
+        out_.rows.push_back({subtotal ? ReadRow::Kind::subtotal : ReadRow::Kind::data, subtotal ? -1 : index, group, cols,
+                             std::vector<Placed>(cols->keys.size()), row.span});
+        return;
+      }
       if (values.size() == n && (!found || !row.header_aligned)) {
         if (!reported_by_position_) diags_.report(diag::Id::mapped_by_position, row.span, spec_.name);
         reported_by_position_ = true;
