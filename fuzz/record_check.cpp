@@ -112,6 +112,4 @@ void check_parse(const std::string& bytes, const xxgk::ParseOptions& options, co
   (void)xxgk::render_diagnostics(rec, r.text);
 }
 
-}
-
 }  // namespace xxgk::fuzz

@@ -83,8 +83,9 @@ def table3(r, opt):
     num = opt.get('num_style', '')
     lab = opt.get('label_style', '')
 
-    def values(key):
-        return ''.join(td(v(a[key][c]), num) for c in cols)
+    def values(key):  # with blank_zeros, a zero is left blank in a row that has another number
+        blank = opt.get('blank_zeros') and any(a[key][c] for c in cols)
+        return ''.join(td('' if blank and a[key][c] == 0 else v(a[key][c]), num) for c in cols)
     orgs = [x for c, x in zip(COLS[1:6], ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']) if c in cols]
     out = [TABLE]
     out.append('<tr>' + td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', lab, 3, 3) +
@@ -137,6 +138,10 @@ def page(r, opt):
         if s['number'] in tables:
             body.append(tables[s['number']])
         body += [f'<p>{html.escape(line)}</p>' for line in s['text'].split('\n') if line.strip()]
+    if opt.get('furniture'):  # a running header and a page number (- 3 -) on every page
+        body.insert(0, f'<div title="header"><p style="text-align:center">{html.escape(opt["furniture"])}</p></div>')
+        body.append('<div title="footer"><p style="text-align:center">- <sdfield type=PAGE subtype=RANDOM format=PAGE>1'
+                    '</sdfield> -</p></div>')
     return f'<html><head><meta charset="utf-8"><style>{css}</style></head><body>' + '\n'.join(body) + '</body></html>'
 
 
@@ -172,10 +177,13 @@ def main(out_dir):
     render('wrapped-labels-bottom', huaian, {'label_style': 'width:50pt', 'num_style': 'vertical-align:bottom'}, out_dir)
     # numbers right-aligned in wide cells, and a small table font;
     render('right-aligned', huaian, {'num_style': 'text-align:right', 'table_font': '8pt'}, out_dir)
-    # a long first section, so that 表三 breaks across pages, and a title over two lines.
+    # a long first section, so that 表三 breaks across pages, and a title over two lines,
     filler = ['（说明）' + '本年度政府信息公开工作按照条例要求有序推进，各项制度不断完善。' * 6] * 14
-    render('table-across-pages', huaian, {'before': filler, 'title': [huaian['agency'], f"{huaian['year']}年政府信息公开工作年度报告"]},
-           out_dir)
+    # with a running header and page numbers between the pieces of the tables.
+    render('table-across-pages', huaian, {'before': filler, 'title': [huaian['agency'], f"{huaian['year']}年政府信息公开工作年度报告"],
+                                          'furniture': '淮安市人民政府办公室'}, out_dir)
+    # zeros left blank in 表三's rows that have other numbers (its record: those cells null).
+    render('blank-zeros', huaian, {'blank_zeros': True}, out_dir)
     # the 2019 template (平潭综合实验区 2020) and a 2021 report that writes （六） as one row
     render('template-2019', record('template2019/pingtan-2020.tsv'), {}, out_dir)
     render('one-row-six', record('template2019/2021-report-one-row-six.txt'), {}, out_dir)

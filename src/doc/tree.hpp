@@ -55,6 +55,9 @@ struct Table {
 struct Paragraph {
   Span span;
   std::string_view text;  // trimmed of blanks at both ends
+  // The first or the last line of a page, where a front end knows pages: where a running header
+  // or footer stands (the outline pass drops the ones that recur).
+  bool page_edge = false;
 };
 
 struct Block {

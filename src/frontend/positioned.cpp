@@ -36,6 +36,7 @@ struct Seen {
   std::vector<Fragment> chunks;
   std::vector<bool> value;  // per chunk: reads as a number or a null mark
   int values = 0, texts = 0;
+  bool page_edge = false;  // the first or the last line of its page
   bool data() const { return values > 0; }
 };
 
@@ -59,7 +60,7 @@ class Builder {
   Builder(const Metrics& m, bool header_aligned, doc::Document& doc) : m_(m), header_aligned_(header_aligned), doc_(doc) {}
 
   void add(const Line& line) {
-    auto& s = seen_.emplace_back(Seen{&line, {}, {}, 0, 0});
+    auto& s = seen_.emplace_back(Seen{&line, {}, {}, 0, 0, false});
     bool last_value = false;  // whether the chunk so far ends in a number
     for (const auto& f : line.fragments) {
       // Words close together are one chunk, but two numbers never are: in a narrow column
@@ -85,12 +86,17 @@ class Builder {
   }
 
   void build() {
+    for (std::size_t i = 0; i < seen_.size(); ++i) {
+      const auto page = seen_[i].line->page;
+      seen_[i].page_edge = page != 0 && ((i == 0 || seen_[i - 1].line->page != page) ||
+                                         (i + 1 == seen_.size() || seen_[i + 1].line->page != page));
+    }
     std::vector<const Seen*> region;
-    std::vector<const Line*> deferred;
+    std::vector<const Seen*> deferred;
     auto flush = [&] {
       emit_region(region);
       region.clear();
-      for (const Line* l : deferred) paragraph(*l);
+      for (const Seen* l : deferred) paragraph(*l);
       deferred.clear();
     };
     for (const auto& s : seen_) {
@@ -105,16 +111,16 @@ class Builder {
                                                ? !only_header
                                                : line.y() - region.back()->line->y() > kMaxGap * m_.line_height);
       if (page_furniture(line, region)) {  // a page number between a header and its rows
-        deferred.push_back(&line);
+        deferred.push_back(&s);
         continue;
       }
       if (breaks || far) flush();
       if (breaks) {
-        paragraph(line);
+        paragraph(s);
         continue;
       }
       if (region.empty() && !s.data() && s.texts < 2) {
-        paragraph(line);  // a short line of text, not yet in a table
+        paragraph(s);  // a short line of text, not yet in a table
         continue;
       }
       region.push_back(&s);
@@ -133,8 +139,8 @@ class Builder {
            region.size() <= kMaxHeaderLines && parse::page_number(line.text);
   }
 
-  void paragraph(const Line& line) {
-    if (!text::trim_blanks(line.text).empty()) doc_.add_paragraph({line.span, line.text});
+  void paragraph(const Seen& s) {
+    if (!text::trim_blanks(s.line->text).empty()) doc_.add_paragraph({s.line->span, s.line->text, s.page_edge});
   }
 
   // The lines of a region: tables, split where a header follows data; what is left (text
@@ -275,8 +281,8 @@ class Builder {
     auto b = bands(t);
     if (header_aligned_ && !b.empty()) add_header_columns(t, b);
     if (b.empty()) {  // no numbers: not a table
-      for (const Seen* s : t.header) paragraph(*s->line);
-      for (const Seen* s : t.body) paragraph(*s->line);
+      for (const Seen* s : t.header) paragraph(*s);
+      for (const Seen* s : t.body) paragraph(*s);
       return;
     }
     const double p = pitch(b);

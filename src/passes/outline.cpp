@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <optional>
+#include <unordered_map>
 
 #include "parse/outline.hpp"
 #include "text/normalise.hpp"
@@ -15,6 +16,7 @@ namespace {
 using Line = Outline::Line;
 
 constexpr std::size_t kLongLine = 480;  // bytes: 160 Chinese characters
+constexpr std::size_t kShortLine = 120;  // bytes: 40 Chinese characters, as long as a running header gets
 
 bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 
@@ -234,6 +236,16 @@ Outline read_outline(const doc::Document& doc) {
       continue;
     }
   }
+
+  // A running header or footer: a short line at the edge of its page that recurs at the edge of
+  // another (淮安市人民政府办公室 atop every other page); page numbers are read above.
+  std::unordered_map<std::string, std::vector<std::size_t>> at_edges;
+  for (std::size_t i = 0; i < doc.paragraphs.size(); ++i)
+    if (doc.paragraphs[i].page_edge && out.lines[i] == Line::text && doc.paragraphs[i].text.size() <= kShortLine)
+      at_edges[text::normalise_text(doc.paragraphs[i].text)].push_back(i);
+  for (const auto& [t, where] : at_edges)
+    if (where.size() >= 2 && !t.empty())
+      for (auto i : where) out.lines[i] = Line::furniture;
 
   // Page furniture, metadata and the title stand before the first heading and after the last
   // (a web page's header and footer); the sections between hold the report's own text.
