@@ -1,0 +1,621 @@
+// The Word (.docx) front end: the ZIP is opened with libzip from memory, word/document.xml is
+// unpacked in chunks (bounded in size and ratio) and read with libxml2's streaming reader (no
+// network, no entity substitution, no DTD: no XXE), element by element without recursion.
+//
+// The body, in order: paragraphs (w:p; their runs' w:t joined, w:tab a space, w:br a line
+// break) and tables (w:tbl/w:tr/w:tc; w:gridSpan a colspan, w:vMerge a rowspan on the cell that
+// restarts it with the continued cells left out — the HTML table model grid.cpp expands —,
+// w:gridBefore/w:gridAfter empty cells; a cell's text its paragraphs joined with a space). A
+// table that holds a table is a frame around the report, not a table of it: its cells' content
+// is read as body content in order, its paragraphs as paragraphs and its tables as tables.
+//
+// The source text is rendered: one line per paragraph (a w:br starts a line), one line per
+// table row with a field per grid column (a cell's text in its first column, the columns its
+// span covers empty, a continued vMerge cell empty), fields separated by tabs, and a blank line
+// between two tables. Anchors give each paragraph's line {paragraph N} and each cell's field
+// {table T, row R, cell C} (1-based: N counts the body's paragraphs, T every table in the order
+// it starts, nested ones too, R the table's rows and C the row's w:tc elements).
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "frontend/frontend.hpp"
+#include "text/normalise.hpp"
+
+namespace xxgk::frontend {
+
+namespace {
+
+constexpr const char* kDocumentPart = "word/document.xml";
+// Limits against hostile files (docs/limits.md).
+constexpr std::size_t kMaxUnpacked = kMaxInputBytes;  // 64 MiB, as a text input
+constexpr std::size_t kRatioFrom = std::size_t{1} << 20;  // the ratio is checked past 1 MiB unpacked
+constexpr std::uint64_t kMaxRatio = 200;  // real document.xml: 5 to 30 times its packed size
+constexpr zip_int64_t kMaxEntries = 10'000;  // real .docx: 10 to a few hundred
+constexpr int kMaxDepth = 128;                // XML element nesting (a real body: about 10)
+constexpr std::uint32_t kMaxColumns = 512;    // grid columns of a row, as grid.cpp's kMaxSlots
+constexpr std::uint32_t kMaxRowspan = UINT16_MAX;
+
+// ---------------------------------------------------------------------------------------------
+// Unpacking word/document.xml
+
+struct ZipArchive {
+  zip_t* za = nullptr;
+  ~ZipArchive() {
+    if (za) zip_discard(za);
+  }
+};
+
+struct ZipFile {
+  zip_file_t* f = nullptr;
+  ~ZipFile() {
+    if (f) zip_fclose(f);
+  }
+};
+
+bool unpack(const std::string& bytes, std::string& xml, diag::Diagnostics& diags) {
+  auto damaged = [&](const std::string& why) {
+    diags.report(diag::Id::damaged_file, {0, 0}, "the Word document", why);
+    return false;
+  };
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  if (!source) {
+    std::string why = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    return damaged("not a readable ZIP archive (" + why + ")");
+  }
+  ZipArchive archive;
+  archive.za = zip_open_from_source(source, ZIP_RDONLY, &error);
+  if (!archive.za) {
+    zip_source_free(source);
+    std::string why = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    return damaged("not a readable ZIP archive (" + why + ")");
+  }
+  zip_error_fini(&error);
+  const zip_int64_t entries = zip_get_num_entries(archive.za, 0);
+  if (entries > kMaxEntries) {
+    diags.report(diag::Id::too_many_entries, {0, 0}, entries, kMaxEntries);
+    return false;
+  }
+  const zip_int64_t index = zip_name_locate(archive.za, kDocumentPart, 0);
+  if (index < 0) return damaged(std::string("the archive has no ") + kDocumentPart);
+  zip_stat_t stat;
+  zip_stat_init(&stat);
+  std::uint64_t packed = 0;
+  if (zip_stat_index(archive.za, static_cast<zip_uint64_t>(index), 0, &stat) == 0 && (stat.valid & ZIP_STAT_COMP_SIZE))
+    packed = stat.comp_size;
+  ZipFile file;
+  file.f = zip_fopen_index(archive.za, static_cast<zip_uint64_t>(index), 0);
+  if (!file.f) return damaged(std::string("cannot unpack ") + kDocumentPart + " (" + zip_strerror(archive.za) + ")");
+  // The sizes the archive states are not trusted: what is unpacked is counted as it comes.
+  char buffer[1 << 16];
+  for (;;) {
+    const zip_int64_t n = zip_fread(file.f, buffer, sizeof buffer);
+    if (n < 0) return damaged(std::string(kDocumentPart) + " is damaged (" + zip_file_strerror(file.f) + ")");
+    if (n == 0) break;
+    if (xml.size() + static_cast<std::size_t>(n) > kMaxUnpacked) {
+      diags.report(diag::Id::too_large_unpacked, {0, 0}, kDocumentPart, kMaxUnpacked);
+      return false;
+    }
+    xml.append(buffer, static_cast<std::size_t>(n));
+    if (xml.size() > kRatioFrom && xml.size() / std::max<std::uint64_t>(packed, 1) > kMaxRatio) {
+      diags.report(diag::Id::compression_ratio, {0, 0}, kDocumentPart, kMaxRatio, xml.size(), packed);
+      return false;
+    }
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the body: what the XML says, tables kept whole until they end (their spans and
+// whether they are frames are known only then).
+
+enum class VMerge : std::uint8_t { none, restart, cont };
+
+struct Item {  // one piece of a cell's content: a paragraph, or a nested table
+  std::uint32_t table = UINT32_MAX;  // index into Reader::tables, or UINT32_MAX: a paragraph
+  std::string text;                  // the paragraph's text, w:br as '\n'
+};
+
+struct XCell {
+  std::uint32_t span = 1;
+  VMerge vmerge = VMerge::none;
+  std::vector<Item> items;
+};
+
+struct XRow {
+  std::uint32_t before = 0, after = 0;
+  std::vector<XCell> cells;
+};
+
+struct XTable {
+  std::uint32_t number = 0;  // 1-based, in the order tables start
+  bool frame = false;        // holds a table: read as body content
+  std::vector<XRow> rows;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Rendering: the source text, its anchors and the tree.
+
+class Renderer {
+ public:
+  Renderer(Output& out, std::vector<XTable>& tables) : out_(out), text_(out.source.text), tables_(tables) {}
+
+  void paragraph(std::string_view para, Location at) {
+    last_was_row_ = false;
+    anchor(at);
+    std::size_t pos = 0;
+    for (;;) {  // a line per w:br
+      const auto nl = para.find('\n', pos);
+      const auto line = para.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+      const auto trimmed = text::trim_blanks(line);
+      const auto begin = offset() + static_cast<std::uint32_t>(trimmed.data() - line.data());
+      text_ += line;
+      text_ += '\n';
+      if (!trimmed.empty()) out_.doc.add_paragraph({{begin, begin + static_cast<std::uint32_t>(trimmed.size())}, {}});
+      if (nl == std::string_view::npos) break;
+      pos = nl + 1;
+    }
+  }
+
+  // Table `index` and the tables it holds; `depth` bounds the recursion (a table nests in a
+  // table at most kMaxDepth / 3 deep: each level is three elements).
+  void table(std::uint32_t index, int depth) {
+    const XTable& t = tables_[index];
+    if (t.frame && depth < kMaxDepth) {
+      for (std::size_t r = 0; r < t.rows.size(); ++r)
+        for (std::size_t c = 0; c < t.rows[r].cells.size(); ++c) {
+          const Location at{.table = t.number, .row = static_cast<std::uint32_t>(r + 1), .cell = static_cast<std::uint32_t>(c + 1)};
+          for (const auto& item : t.rows[r].cells[c].items) {
+            if (item.table == UINT32_MAX) paragraph(item.text, at);
+            else table(item.table, depth + 1);
+          }
+        }
+      return;
+    }
+    data_table(t);
+  }
+
+  // The views of the tree into the source text, now that it no longer grows.
+  void finish() {
+    const std::string_view all(text_);
+    for (auto& p : out_.doc.paragraphs) p.text = all.substr(p.span.begin, p.span.end - p.span.begin);
+    for (auto& t : out_.doc.tables)
+      for (auto& r : t.rows)
+        for (auto& c : r.cells) c.text = all.substr(c.span.begin, c.span.end - c.span.begin);
+  }
+
+  std::uint32_t offset() const { return static_cast<std::uint32_t>(text_.size()); }
+
+ private:
+  void anchor(Location at) { out_.source.anchors.push_back({offset(), at, false}); }
+
+  // A cell's text: its paragraphs joined with a space, every line break a space.
+  void cell_text(const XCell& cell) {
+    bool first = true;
+    for (const auto& item : cell.items) {
+      if (item.table != UINT32_MAX || text::trim_blanks(item.text).empty()) continue;
+      if (!first) text_ += ' ';
+      first = false;
+      for (char c : item.text) text_ += c == '\n' ? ' ' : c;
+    }
+  }
+
+  void data_table(const XTable& t) {
+    if (last_was_row_) text_ += '\n';  // two tables in a row stay two tables
+    doc::Table out;
+    out.span.begin = offset();
+    struct Open {  // a vertical merge open in a grid column: the cell that restarted it
+      std::uint32_t row = UINT32_MAX;  // the last row it covers (index in t.rows)
+      std::size_t out_row = 0, out_cell = 0;
+    };
+    std::vector<Open> open(kMaxColumns);
+    for (std::uint32_t r = 0; r < t.rows.size(); ++r) {
+      const XRow& row = t.rows[r];
+      if (row.cells.empty()) continue;
+      doc::Row out_row;
+      out_row.span.begin = offset();
+      std::uint32_t column = 0;
+      bool first_field = true;
+      auto field = [&] {  // start the next field
+        if (!first_field) text_ += '\t';
+        first_field = false;
+      };
+      auto empty_fields = [&](std::uint32_t n) {
+        for (std::uint32_t k = 0; k < n; ++k) text_ += '\t';
+      };
+      const Location row_at{.table = t.number, .row = r + 1, .cell = 1};
+      if (row.before) {  // empty slots before the first cell: located at the first cell
+        const std::uint32_t n = std::min(row.before, kMaxColumns);
+        anchor(row_at);
+        field();
+        out_row.cells.push_back({{}, {offset(), offset()}, static_cast<std::uint16_t>(n), 1, 0, {}});
+        empty_fields(n - 1);
+        for (std::uint32_t k = 0; k < n; ++k) open[column + k].row = UINT32_MAX;
+        column += n;
+      }
+      for (std::uint32_t c = 0; c < row.cells.size() && column < kMaxColumns; ++c) {
+        const XCell& cell = row.cells[c];
+        const std::uint32_t width = std::min(std::max(cell.span, 1u), kMaxColumns - column);
+        field();
+        anchor({.table = t.number, .row = r + 1, .cell = c + 1});
+        Open& o = open[column];
+        if (cell.vmerge == VMerge::cont && o.row != UINT32_MAX && o.row + 1 == r) {
+          // A continued merge: covered by the cell above, left out of the tree.
+          auto& above = out.rows[o.out_row].cells[o.out_cell];
+          if (above.rowspan < kMaxRowspan) ++above.rowspan;
+          o.row = r;
+        } else {
+          const auto begin = offset();
+          cell_text(cell);
+          out_row.cells.push_back({{}, {begin, offset()}, static_cast<std::uint16_t>(width), 1, 0, {}});
+          for (std::uint32_t k = 0; k < width; ++k) open[column + k].row = UINT32_MAX;
+          if (cell.vmerge != VMerge::none) o = {r, out.rows.size(), out_row.cells.size() - 1};
+        }
+        empty_fields(width - 1);
+        column += width;
+      }
+      if (row.after && column < kMaxColumns) {  // empty slots after the last cell
+        const std::uint32_t n = std::min(row.after, kMaxColumns - column);
+        field();
+        out_row.cells.push_back({{}, {offset(), offset()}, static_cast<std::uint16_t>(n), 1, 0, {}});
+        empty_fields(n - 1);
+        for (std::uint32_t k = 0; k < n; ++k) open[column + k].row = UINT32_MAX;
+        column += n;
+      }
+      for (std::uint32_t k = column; k < kMaxColumns; ++k) open[k].row = UINT32_MAX;  // a short row ends merges
+      out_row.span.end = offset();
+      text_ += '\n';
+      out.rows.push_back(std::move(out_row));
+    }
+    if (out.rows.empty()) return;
+    out.span.end = out.rows.back().span.end;
+    out_.doc.add_table(std::move(out));
+    last_was_row_ = true;
+  }
+
+  Output& out_;
+  std::string& text_;
+  std::vector<XTable>& tables_;
+  bool last_was_row_ = false;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The XML reader
+
+constexpr std::string_view kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr std::string_view kWStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+constexpr std::string_view kMc = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+std::string_view view(const xmlChar* s) { return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view(); }
+
+// What an element is to the reader.
+enum class Kind : std::uint8_t {
+  other,  // read through: w:body, w:hyperlink, w:sdt, w:ins, …
+  skip,   // not read: properties, deleted text, field codes, drawings
+  p, r, t, tbl, tr, tc, tcPr, trPr,
+  tab, br, hyphen,  // in a run
+  gridSpan, vMerge, gridBefore, gridAfter,
+};
+
+Kind kind_of(std::string_view ns, std::string_view name) {
+  if (ns == kMc) return name == "Fallback" ? Kind::skip : Kind::other;  // mc:Choice is read
+  if (ns != kW && ns != kWStrict) return Kind::other;
+  struct Entry {
+    std::string_view name;
+    Kind kind;
+  };
+  static constexpr Entry kEntries[] = {
+      {"p", Kind::p}, {"r", Kind::r}, {"t", Kind::t}, {"tbl", Kind::tbl}, {"tr", Kind::tr}, {"tc", Kind::tc},
+      {"tcPr", Kind::tcPr}, {"trPr", Kind::trPr}, {"tab", Kind::tab}, {"ptab", Kind::tab}, {"br", Kind::br},
+      {"cr", Kind::br}, {"noBreakHyphen", Kind::hyphen}, {"gridSpan", Kind::gridSpan}, {"vMerge", Kind::vMerge},
+      {"gridBefore", Kind::gridBefore}, {"gridAfter", Kind::gridAfter},
+      // Not read: paragraph, run and table properties (their w:tab are tab stops), revisions'
+      // old properties and deleted or moved-away text, field codes, drawings and text boxes,
+      // ruby pronunciation, section properties.
+      {"pPr", Kind::skip}, {"rPr", Kind::skip}, {"tblPr", Kind::skip}, {"tblGrid", Kind::skip},
+      {"tblPrEx", Kind::skip}, {"sectPr", Kind::skip}, {"tcPrChange", Kind::skip}, {"trPrChange", Kind::skip},
+      {"del", Kind::skip}, {"moveFrom", Kind::skip}, {"delText", Kind::skip}, {"delInstrText", Kind::skip},
+      {"instrText", Kind::skip}, {"drawing", Kind::skip}, {"pict", Kind::skip}, {"object", Kind::skip},
+      {"rt", Kind::skip}, {"fldData", Kind::skip},
+  };
+  for (const auto& e : kEntries)
+    if (e.name == name) return e.kind;
+  return Kind::other;
+}
+
+std::uint32_t number(const xmlChar* s, std::uint32_t fallback) {
+  const auto v = view(s);
+  if (v.empty()) return fallback;
+  std::uint32_t n = 0;
+  for (char c : v) {
+    if (c < '0' || c > '9') return fallback;
+    n = std::min<std::uint32_t>(n * 10 + static_cast<std::uint32_t>(c - '0'), 1'000'000);
+  }
+  return n;
+}
+
+struct XmlError {
+  std::string message;
+  int line = 0;
+};
+
+void on_xml_error(void* arg, xmlErrorPtr error) {
+  auto* e = static_cast<XmlError*>(arg);
+  if (!error || error->level < XML_ERR_ERROR || !e->message.empty()) return;
+  e->message = error->message ? error->message : "unknown error";
+  while (!e->message.empty() && (e->message.back() == '\n' || e->message.back() == ' ')) e->message.pop_back();
+  e->line = error->line;
+}
+
+struct Reader {
+  xmlTextReaderPtr reader = nullptr;
+  ~Reader() {
+    if (reader) xmlFreeTextReader(reader);
+  }
+};
+
+// What encloses the current position: a table, a row or a cell (indices into the tables, their
+// rows and cells), or something no row or cell can hang from (a w:tr outside a table).
+struct Container {
+  enum class Kind : std::uint8_t { table, row, cell, ignored } kind;
+  std::uint32_t table = 0;
+};
+
+class BodyReader {
+ public:
+  BodyReader(Output& out) : renderer_(out, tables_) {}
+
+  // False with `error` set when the XML is not read.
+  bool read(const std::string& xml, std::string& error) {
+    static std::once_flag init;
+    std::call_once(init, [] { xmlInitParser(); });
+    XmlError xml_error;
+    Reader r;
+    // No network, no entity substitution (XML_PARSE_NOENT), no DTD loading (XML_PARSE_DTDLOAD):
+    // no XXE. A DOCTYPE, which no Word document has, is refused below.
+    r.reader = xmlReaderForMemory(xml.data(), static_cast<int>(xml.size()), kDocumentPart, nullptr,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
+    if (!r.reader) {
+      error = std::string(kDocumentPart) + " is empty or cannot be read";
+      return false;
+    }
+    xmlTextReaderSetStructuredErrorHandler(r.reader, &on_xml_error, &xml_error);
+    int status;
+    while ((status = xmlTextReaderRead(r.reader)) == 1) {
+      if (!node(r.reader, error)) return false;
+      if (truncated_) break;
+    }
+    if (status < 0) {
+      error = std::string(kDocumentPart) + " is not well-formed XML";
+      if (!xml_error.message.empty())
+        error += " (line " + std::to_string(xml_error.line) + ": " + xml_error.message + ")";
+      return false;
+    }
+    // Truncated (or an unclosed element): what is open is closed.
+    while (!paragraphs_.empty()) end_paragraph();
+    if (!tables_.empty()) renderer_.table(0, 0);
+    renderer_.finish();
+    return true;
+  }
+
+  bool truncated() const { return truncated_; }
+  std::uint32_t end_offset() const { return renderer_.offset(); }
+
+ private:
+  struct Frame {
+    Kind kind;
+  };
+
+  bool node(xmlTextReaderPtr r, std::string& error) {
+    switch (xmlTextReaderNodeType(r)) {
+      case XML_READER_TYPE_ELEMENT: {
+        if (xmlTextReaderDepth(r) > kMaxDepth) {
+          error = std::string(kDocumentPart) + " nests elements more than " + std::to_string(kMaxDepth) + " deep";
+          return false;
+        }
+        const bool empty = xmlTextReaderIsEmptyElement(r) == 1;
+        if (skipping_) {
+          if (!empty) ++skipping_;
+          return true;
+        }
+        const Kind kind = kind_of(view(xmlTextReaderConstNamespaceUri(r)), view(xmlTextReaderConstLocalName(r)));
+        if (kind == Kind::skip) {
+          if (!empty) skipping_ = 1;
+          return true;
+        }
+        start(r, kind);
+        if (empty) end(kind);
+        else frames_.push_back({kind});
+        return true;
+      }
+      case XML_READER_TYPE_END_ELEMENT:
+        if (skipping_) {
+          --skipping_;
+          return true;
+        }
+        if (!frames_.empty()) {
+          const Kind kind = frames_.back().kind;
+          frames_.pop_back();
+          end(kind);
+        }
+        return true;
+      case XML_READER_TYPE_TEXT:
+      case XML_READER_TYPE_CDATA:
+      case XML_READER_TYPE_WHITESPACE:
+      case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+        if (!skipping_ && !frames_.empty() && frames_.back().kind == Kind::t && !paragraphs_.empty()) {
+          auto& p = paragraphs_.back();
+          for (char c : view(xmlTextReaderConstValue(r))) p += c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+        }
+        return true;
+      case XML_READER_TYPE_DOCUMENT_TYPE:
+        error = std::string(kDocumentPart) + " declares a document type (DOCTYPE), which no Word document does";
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  Kind parent() const { return frames_.empty() ? Kind::other : frames_.back().kind; }
+
+  // Count nodes of the tree (paragraphs, rows, cells' grid columns) against doc::kMaxNodes.
+  void count(std::size_t n) {
+    nodes_ += n;
+    if (nodes_ > doc::kMaxNodes) truncated_ = true;
+  }
+
+  XTable* table_of(Container::Kind want) {
+    if (containers_.empty() || containers_.back().kind != want) return nullptr;
+    return &tables_[containers_.back().table];
+  }
+
+  void start(xmlTextReaderPtr r, Kind kind) {
+    switch (kind) {
+      case Kind::p:
+        paragraphs_.emplace_back();
+        break;
+      case Kind::tab:
+      case Kind::br:
+      case Kind::hyphen:
+        if (parent() == Kind::r && !paragraphs_.empty())
+          paragraphs_.back() += kind == Kind::tab ? ' ' : kind == Kind::br ? '\n' : '-';
+        break;
+      case Kind::tbl: {
+        // A table in a cell is nested (its table becomes a frame); a table where no table can
+        // be (in a row outside its cells) is not read.
+        if (!containers_.empty() && containers_.back().kind != Container::Kind::cell) {
+          containers_.push_back({Container::Kind::ignored});
+          break;
+        }
+        const auto index = static_cast<std::uint32_t>(tables_.size());
+        if (!containers_.empty()) {
+          XTable& outer = tables_[containers_.back().table];
+          outer.frame = true;
+          outer.rows.back().cells.back().items.push_back({index, {}});
+        }
+        tables_.push_back({++table_number_, false, {}});
+        containers_.push_back({Container::Kind::table, index});
+        break;
+      }
+      case Kind::tr:
+        if (XTable* t = table_of(Container::Kind::table)) {
+          count(1);
+          t->rows.emplace_back();
+          containers_.push_back({Container::Kind::row, containers_.back().table});
+        } else {
+          containers_.push_back({Container::Kind::ignored});
+        }
+        break;
+      case Kind::tc:
+        if (XTable* t = table_of(Container::Kind::row)) {
+          count(1);
+          t->rows.back().cells.emplace_back();
+          containers_.push_back({Container::Kind::cell, containers_.back().table});
+        } else {
+          containers_.push_back({Container::Kind::ignored});
+        }
+        break;
+      case Kind::gridSpan:
+      case Kind::vMerge:
+        if (parent() == Kind::tcPr)
+          if (XTable* t = table_of(Container::Kind::cell)) {
+            XCell& cell = t->rows.back().cells.back();
+            xmlChar* val = xmlTextReaderGetAttributeNs(r, BAD_CAST "val", xmlTextReaderConstNamespaceUri(r));
+            if (kind == Kind::gridSpan) {
+              cell.span = std::clamp<std::uint32_t>(number(val, 1), 1, kMaxColumns);
+              count(cell.span - 1);
+            } else {
+              cell.vmerge = view(val) == "restart" ? VMerge::restart : VMerge::cont;  // no value: continue
+            }
+            xmlFree(val);
+          }
+        break;
+      case Kind::gridBefore:
+      case Kind::gridAfter:
+        if (parent() == Kind::trPr)
+          if (XTable* t = table_of(Container::Kind::row)) {
+            xmlChar* val = xmlTextReaderGetAttributeNs(r, BAD_CAST "val", xmlTextReaderConstNamespaceUri(r));
+            const auto n = std::min(number(val, 0), kMaxColumns);
+            xmlFree(val);
+            (kind == Kind::gridBefore ? t->rows.back().before : t->rows.back().after) = n;
+            count(n);
+          }
+        break;
+      default:
+        break;
+    }
+  }
+
+  void end(Kind kind) {
+    switch (kind) {
+      case Kind::p:
+        end_paragraph();
+        break;
+      case Kind::tbl:
+      case Kind::tr:
+      case Kind::tc:
+        if (containers_.empty()) break;
+        if (kind == Kind::tbl && containers_.back().kind == Container::Kind::table && containers_.size() == 1) {
+          containers_.pop_back();
+          renderer_.table(0, 0);
+          tables_.clear();
+          break;
+        }
+        containers_.pop_back();
+        break;
+      default:
+        break;
+    }
+  }
+
+  void end_paragraph() {
+    std::string text = std::move(paragraphs_.back());
+    paragraphs_.pop_back();
+    count(1);
+    if (containers_.empty()) {
+      renderer_.paragraph(text, {.paragraph = ++paragraph_number_});
+    } else if (XTable* t = table_of(Container::Kind::cell)) {
+      t->rows.back().cells.back().items.push_back({UINT32_MAX, std::move(text)});
+    }  // else: a paragraph in a table outside its cells is not read
+  }
+
+  std::vector<XTable> tables_;  // the top-level table being read and the tables it holds
+  Renderer renderer_;
+  std::vector<Frame> frames_;
+  std::vector<Container> containers_;
+  std::vector<std::string> paragraphs_;  // open paragraphs (a text box's in its anchor's)
+  int skipping_ = 0;                     // depth inside an element not read
+  std::uint32_t table_number_ = 0, paragraph_number_ = 0;
+  std::size_t nodes_ = 0;
+  bool truncated_ = false;
+};
+
+}  // namespace
+
+bool read_docx(std::string bytes, const ParseOptions& /*options*/, Output& out, diag::Diagnostics& diags) {
+  std::string xml;
+  const bool unpacked = unpack(bytes, xml, diags);
+  bytes = std::string();
+  if (!unpacked) return false;
+  BodyReader body(out);
+  std::string error;
+  if (!body.read(xml, error)) {
+    out = Output();  // a rejected file has no text and no positions
+    diags.report(diag::Id::damaged_file, {0, 0}, "the Word document", error);
+    return false;
+  }
+  if (body.truncated()) out.doc.truncated_at = body.end_offset();
+  return true;
+}
+
+}  // namespace xxgk::frontend
