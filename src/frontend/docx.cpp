@@ -357,6 +357,20 @@ void on_xml_error(void* arg, xmlErrorPtr error) {
   e->line = error->line;
 }
 
+// libxml2 reports some errors (a wrong encoding, I/O) through its generic handler, which prints
+// them on stderr whatever the parser's options: silenced while a document is read (the handler is
+// per thread), then given back.
+void ignore(void* /*context*/, const char* /*message*/, ...) {}
+
+struct QuietErrors {
+  xmlGenericErrorFunc handler = xmlGenericError;
+  void* context = xmlGenericErrorContext;
+  QuietErrors() { xmlSetGenericErrorFunc(nullptr, &ignore); }
+  ~QuietErrors() { xmlSetGenericErrorFunc(context, handler); }
+  QuietErrors(const QuietErrors&) = delete;
+  QuietErrors& operator=(const QuietErrors&) = delete;
+};
+
 struct Reader {
   xmlTextReaderPtr reader = nullptr;
   ~Reader() {
@@ -379,6 +393,7 @@ class BodyReader {
   bool read(const std::string& xml, std::string& error) {
     static std::once_flag init;
     std::call_once(init, [] { xmlInitParser(); });
+    QuietErrors quiet;
     XmlError xml_error;
     Reader r;
     // No network, no entity substitution (XML_PARSE_NOENT), no DTD loading (XML_PARSE_DTDLOAD):
