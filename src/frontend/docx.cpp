@@ -16,7 +16,7 @@
 // {table T, row R, cell C} (1-based: N counts the body's paragraphs, T every table in the order
 // it starts, nested ones too, R the table's rows and C the row's w:tc elements).
 #include <libxml/parser.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parserInternals.h>  // xmlCreateMemoryParserCtxt
 #include <zip.h>
 
 #include <algorithm>
@@ -290,7 +290,7 @@ class Renderer {
 };
 
 // ---------------------------------------------------------------------------------------------
-// The XML reader
+// The XML reader: libxml2's SAX2 parser, its events handled with an explicit stack of elements.
 
 constexpr std::string_view kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr std::string_view kWStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main";
@@ -307,9 +307,7 @@ enum class Kind : std::uint8_t {
   gridSpan, vMerge, gridBefore, gridAfter,
 };
 
-Kind kind_of(std::string_view ns, std::string_view name) {
-  if (ns == kMc) return name == "Fallback" ? Kind::skip : Kind::other;  // mc:Choice is read
-  if (ns != kW && ns != kWStrict) return Kind::other;
+Kind kind_of_w(std::string_view name) {
   struct Entry {
     std::string_view name;
     Kind kind;
@@ -328,13 +326,13 @@ Kind kind_of(std::string_view ns, std::string_view name) {
       {"instrText", Kind::skip}, {"drawing", Kind::skip}, {"pict", Kind::skip}, {"object", Kind::skip},
       {"rt", Kind::skip}, {"fldData", Kind::skip},
   };
-  for (const auto& e : kEntries)
-    if (e.name == name) return e.kind;
+  if (name.empty()) return Kind::other;
+  for (const auto& e : kEntries)  // the size and first letter rule out most at once
+    if (e.name.size() == name.size() && e.name[0] == name[0] && e.name == name) return e.kind;
   return Kind::other;
 }
 
-std::uint32_t number(const xmlChar* s, std::uint32_t fallback) {
-  const auto v = view(s);
+std::uint32_t number(std::string_view v, std::uint32_t fallback) {
   if (v.empty()) return fallback;
   std::uint32_t n = 0;
   for (char c : v) {
@@ -342,19 +340,6 @@ std::uint32_t number(const xmlChar* s, std::uint32_t fallback) {
     n = std::min<std::uint32_t>(n * 10 + static_cast<std::uint32_t>(c - '0'), 1'000'000);
   }
   return n;
-}
-
-struct XmlError {
-  std::string message;
-  int line = 0;
-};
-
-void on_xml_error(void* arg, xmlErrorPtr error) {
-  auto* e = static_cast<XmlError*>(arg);
-  if (!error || error->level < XML_ERR_ERROR || !e->message.empty()) return;
-  e->message = error->message ? error->message : "unknown error";
-  while (!e->message.empty() && (e->message.back() == '\n' || e->message.back() == ' ')) e->message.pop_back();
-  e->line = error->line;
 }
 
 // libxml2 reports some errors (a wrong encoding, I/O) through its generic handler, which prints
@@ -371,10 +356,10 @@ struct QuietErrors {
   QuietErrors& operator=(const QuietErrors&) = delete;
 };
 
-struct Reader {
-  xmlTextReaderPtr reader = nullptr;
-  ~Reader() {
-    if (reader) xmlFreeTextReader(reader);
+struct ParserContext {
+  xmlParserCtxtPtr ctxt = nullptr;
+  ~ParserContext() {
+    if (ctxt) xmlFreeParserCtxt(ctxt);
   }
 };
 
@@ -394,29 +379,49 @@ class BodyReader {
     static std::once_flag init;
     std::call_once(init, [] { xmlInitParser(); });
     QuietErrors quiet;
-    XmlError xml_error;
-    Reader r;
-    // No network, no entity substitution (XML_PARSE_NOENT), no DTD loading (XML_PARSE_DTDLOAD):
-    // no XXE. A DOCTYPE, which no Word document has, is refused below.
-    r.reader = xmlReaderForMemory(xml.data(), static_cast<int>(xml.size()), kDocumentPart, nullptr,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
-    if (!r.reader) {
+    ParserContext parser;
+    parser.ctxt = xmlCreateMemoryParserCtxt(xml.data(), static_cast<int>(xml.size()));
+    if (!parser.ctxt) {
       error = std::string(kDocumentPart) + " is empty or cannot be read";
       return false;
     }
-    xmlTextReaderSetStructuredErrorHandler(r.reader, &on_xml_error, &xml_error);
-    int status;
-    while ((status = xmlTextReaderRead(r.reader)) == 1) {
-      if (!node(r.reader, error)) return false;
-      if (truncated_) break;
-    }
-    if (status < 0) {
-      error = std::string(kDocumentPart) + " is not well-formed XML";
-      if (!xml_error.message.empty())
-        error += " (line " + std::to_string(xml_error.line) + ": " + xml_error.message + ")";
+    // Only these events; no document is built. No network, no entity substitution
+    // (XML_PARSE_NOENT), no DTD loading (XML_PARSE_DTDLOAD): no XXE; a DOCTYPE, which no Word
+    // document has, stops the parse (internalSubset).
+    xmlSAXHandler sax{};
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = &on_start;
+    sax.endElementNs = &on_end;
+    sax.characters = &on_text;
+    sax.cdataBlock = &on_text;
+    sax.ignorableWhitespace = &on_text;
+    sax.internalSubset = &on_doctype;
+    auto* handler = static_cast<xmlSAXHandler*>(xmlMalloc(sizeof(xmlSAXHandler)));
+    if (!handler) {
+      error = "out of memory";
       return false;
     }
-    // Truncated (or an unclosed element): what is open is closed.
+    *handler = sax;
+    if (parser.ctxt->sax) xmlFree(parser.ctxt->sax);
+    parser.ctxt->sax = handler;  // freed with the context
+    parser.ctxt->userData = this;
+    xmlCtxtUseOptions(parser.ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    ctxt_ = parser.ctxt;
+    xmlParseDocument(parser.ctxt);
+    if (!error_.empty()) {
+      error = std::move(error_);
+      return false;
+    }
+    if (!parser.ctxt->wellFormed && !truncated_) {
+      error = std::string(kDocumentPart) + " is not well-formed XML";
+      if (const xmlError* e = xmlCtxtGetLastError(parser.ctxt); e && e->message) {
+        std::string message = e->message;
+        while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+        error += " (line " + std::to_string(e->line) + ": " + message + ")";
+      }
+      return false;
+    }
+    // Truncated: what is open is closed.
     while (!paragraphs_.empty()) end_paragraph();
     if (!tables_.empty()) renderer_.table(0, 0);
     renderer_.finish();
@@ -427,74 +432,58 @@ class BodyReader {
   std::uint32_t end_offset() const { return renderer_.offset(); }
 
  private:
-  struct Frame {
-    Kind kind;
-  };
+  static void on_start(void* ctx, const xmlChar* name, const xmlChar* /*prefix*/, const xmlChar* uri,
+                       int /*nb_namespaces*/, const xmlChar** /*namespaces*/, int nb_attributes, int /*nb_defaulted*/,
+                       const xmlChar** attributes) {
+    static_cast<BodyReader*>(ctx)->start(name, uri, nb_attributes, attributes);
+  }
+  static void on_end(void* ctx, const xmlChar* /*name*/, const xmlChar* /*prefix*/, const xmlChar* /*uri*/) {
+    static_cast<BodyReader*>(ctx)->end();
+  }
+  static void on_text(void* ctx, const xmlChar* text, int length) {
+    static_cast<BodyReader*>(ctx)->text(std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length)));
+  }
+  static void on_doctype(void* ctx, const xmlChar* /*name*/, const xmlChar* /*external_id*/, const xmlChar* /*system_id*/) {
+    static_cast<BodyReader*>(ctx)->fail(std::string(kDocumentPart) +
+                                        " declares a document type (DOCTYPE), which no Word document does");
+  }
 
-  bool node(xmlTextReaderPtr r, std::string& error) {
-    switch (xmlTextReaderNodeType(r)) {
-      case XML_READER_TYPE_ELEMENT: {
-        if (xmlTextReaderDepth(r) > kMaxDepth) {
-          error = std::string(kDocumentPart) + " nests elements more than " + std::to_string(kMaxDepth) + " deep";
-          return false;
-        }
-        const bool empty = xmlTextReaderIsEmptyElement(r) == 1;
-        if (skipping_) {
-          if (!empty) ++skipping_;
-          return true;
-        }
-        const Kind kind = kind_of(view(xmlTextReaderConstNamespaceUri(r)), view(xmlTextReaderConstLocalName(r)));
-        if (kind == Kind::skip) {
-          if (!empty) skipping_ = 1;
-          return true;
-        }
-        start(r, kind);
-        if (empty) end(kind);
-        else frames_.push_back({kind});
-        return true;
-      }
-      case XML_READER_TYPE_END_ELEMENT:
-        if (skipping_) {
-          --skipping_;
-          return true;
-        }
-        if (!frames_.empty()) {
-          const Kind kind = frames_.back().kind;
-          frames_.pop_back();
-          end(kind);
-        }
-        return true;
-      case XML_READER_TYPE_TEXT:
-      case XML_READER_TYPE_CDATA:
-      case XML_READER_TYPE_WHITESPACE:
-      case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-        if (!skipping_ && !frames_.empty() && frames_.back().kind == Kind::t && !paragraphs_.empty()) {
-          auto& p = paragraphs_.back();
-          for (char c : view(xmlTextReaderConstValue(r))) p += c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
-        }
-        return true;
-      case XML_READER_TYPE_DOCUMENT_TYPE:
-        error = std::string(kDocumentPart) + " declares a document type (DOCTYPE), which no Word document does";
-        return false;
-      default:
-        return true;
+  void fail(std::string why) {
+    if (error_.empty()) error_ = std::move(why);
+    xmlStopParser(ctxt_);
+  }
+
+  Kind kind_of(std::string_view name, const xmlChar* uri) {
+    if (uri != w_uri_) {  // the namespace's name comes from the parser's dictionary: one pointer
+      const auto ns = view(uri);
+      if (ns == kW || ns == kWStrict) w_uri_ = uri;
+      else return ns == kMc && name == "Fallback" ? Kind::skip : Kind::other;  // mc:Choice is read
     }
+    return kind_of_w(name);
   }
 
-  Kind parent() const { return frames_.empty() ? Kind::other : frames_.back().kind; }
-
-  // Count nodes of the tree (paragraphs, rows, cells' grid columns) against doc::kMaxNodes.
-  void count(std::size_t n) {
-    nodes_ += n;
-    if (nodes_ > doc::kMaxNodes) truncated_ = true;
-  }
-
-  XTable* table_of(Container::Kind want) {
-    if (containers_.empty() || containers_.back().kind != want) return nullptr;
-    return &tables_[containers_.back().table];
-  }
-
-  void start(xmlTextReaderPtr r, Kind kind) {
+  void start(const xmlChar* name, const xmlChar* uri, int nb_attributes, const xmlChar** attributes) {
+    if (++depth_ > kMaxDepth) {
+      fail(std::string(kDocumentPart) + " nests elements more than " + std::to_string(kMaxDepth) + " deep");
+      return;
+    }
+    if (skipping_) {
+      ++skipping_;
+      return;
+    }
+    const Kind kind = kind_of(view(name), uri);
+    if (kind == Kind::skip) {
+      skipping_ = 1;
+      return;
+    }
+    frames_.push_back(kind);
+    // w:val, the one attribute read (attributes come as localname, prefix, URI, value, end).
+    std::string_view val;
+    for (int a = 0; a < nb_attributes; ++a)
+      if (const xmlChar* n = attributes[a * 5]; n[0] == 'v' && n[1] == 'a' && n[2] == 'l' && n[3] == 0)
+        val = std::string_view(reinterpret_cast<const char*>(attributes[a * 5 + 3]),
+                               static_cast<std::size_t>(attributes[a * 5 + 4] - attributes[a * 5 + 3]));
+    const Kind parent = frames_.size() >= 2 ? frames_[frames_.size() - 2] : Kind::other;
     switch (kind) {
       case Kind::p:
         paragraphs_.emplace_back();
@@ -502,7 +491,7 @@ class BodyReader {
       case Kind::tab:
       case Kind::br:
       case Kind::hyphen:
-        if (parent() == Kind::r && !paragraphs_.empty())
+        if (parent == Kind::r && !paragraphs_.empty())
           paragraphs_.back() += kind == Kind::tab ? ' ' : kind == Kind::br ? '\n' : '-';
         break;
       case Kind::tbl: {
@@ -542,26 +531,22 @@ class BodyReader {
         break;
       case Kind::gridSpan:
       case Kind::vMerge:
-        if (parent() == Kind::tcPr)
+        if (parent == Kind::tcPr)
           if (XTable* t = table_of(Container::Kind::cell)) {
             XCell& cell = t->rows.back().cells.back();
-            xmlChar* val = xmlTextReaderGetAttributeNs(r, BAD_CAST "val", xmlTextReaderConstNamespaceUri(r));
             if (kind == Kind::gridSpan) {
               cell.span = std::clamp<std::uint32_t>(number(val, 1), 1, kMaxColumns);
               count(cell.span - 1);
             } else {
-              cell.vmerge = view(val) == "restart" ? VMerge::restart : VMerge::cont;  // no value: continue
+              cell.vmerge = val == "restart" ? VMerge::restart : VMerge::cont;  // no value: continue
             }
-            xmlFree(val);
           }
         break;
       case Kind::gridBefore:
       case Kind::gridAfter:
-        if (parent() == Kind::trPr)
+        if (parent == Kind::trPr)
           if (XTable* t = table_of(Container::Kind::row)) {
-            xmlChar* val = xmlTextReaderGetAttributeNs(r, BAD_CAST "val", xmlTextReaderConstNamespaceUri(r));
             const auto n = std::min(number(val, 0), kMaxColumns);
-            xmlFree(val);
             (kind == Kind::gridBefore ? t->rows.back().before : t->rows.back().after) = n;
             count(n);
           }
@@ -569,12 +554,22 @@ class BodyReader {
       default:
         break;
     }
+    if (truncated_) xmlStopParser(ctxt_);
   }
 
-  void end(Kind kind) {
+  void end() {
+    --depth_;
+    if (skipping_) {
+      --skipping_;
+      return;
+    }
+    if (frames_.empty()) return;
+    const Kind kind = frames_.back();
+    frames_.pop_back();
     switch (kind) {
       case Kind::p:
         end_paragraph();
+        if (truncated_) xmlStopParser(ctxt_);
         break;
       case Kind::tbl:
       case Kind::tr:
@@ -593,6 +588,23 @@ class BodyReader {
     }
   }
 
+  void text(std::string_view s) {
+    if (skipping_ || frames_.empty() || frames_.back() != Kind::t || paragraphs_.empty()) return;
+    auto& p = paragraphs_.back();
+    for (char c : s) p += c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+  }
+
+  // Count nodes of the tree (paragraphs, rows, cells' grid columns) against doc::kMaxNodes.
+  void count(std::size_t n) {
+    nodes_ += n;
+    if (nodes_ > doc::kMaxNodes) truncated_ = true;
+  }
+
+  XTable* table_of(Container::Kind want) {
+    if (containers_.empty() || containers_.back().kind != want) return nullptr;
+    return &tables_[containers_.back().table];
+  }
+
   void end_paragraph() {
     std::string text = std::move(paragraphs_.back());
     paragraphs_.pop_back();
@@ -606,10 +618,14 @@ class BodyReader {
 
   std::vector<XTable> tables_;  // the top-level table being read and the tables it holds
   Renderer renderer_;
-  std::vector<Frame> frames_;
+  xmlParserCtxtPtr ctxt_ = nullptr;
+  const xmlChar* w_uri_ = nullptr;  // WordprocessingML's namespace, as the parser's dictionary has it
+  std::string error_;
+  std::vector<Kind> frames_;  // the elements open (but those skipped)
   std::vector<Container> containers_;
   std::vector<std::string> paragraphs_;  // open paragraphs (a text box's in its anchor's)
-  int skipping_ = 0;                     // depth inside an element not read
+  int depth_ = 0;
+  int skipping_ = 0;  // depth inside an element not read
   std::uint32_t table_number_ = 0, paragraph_number_ = 0;
   std::size_t nodes_ = 0;
   bool truncated_ = false;
