@@ -16,7 +16,6 @@
 // {table T, row R, cell C} (1-based: N counts the body's paragraphs, T every table in the order
 // it starts, nested ones too, R the table's rows and C the row's w:tc elements).
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>  // xmlCreateMemoryParserCtxt
 #include <zip.h>
 
 #include <algorithm>
@@ -61,7 +60,9 @@ struct ZipFile {
   }
 };
 
-bool unpack(const std::string& bytes, std::string& xml, diag::Diagnostics& diags) {
+// word/document.xml of the archive, open for reading; false (reported) when it cannot be.
+bool open_part(const std::string& bytes, ZipArchive& archive, ZipFile& file, std::uint64_t& packed,
+               diag::Diagnostics& diags) {
   auto damaged = [&](const std::string& why) {
     diags.report(diag::Id::damaged_file, {0, 0}, "the Word document", why);
     return false;
@@ -74,7 +75,6 @@ bool unpack(const std::string& bytes, std::string& xml, diag::Diagnostics& diags
     zip_error_fini(&error);
     return damaged("not a readable ZIP archive (" + why + ")");
   }
-  ZipArchive archive;
   archive.za = zip_open_from_source(source, ZIP_RDONLY, &error);
   if (!archive.za) {
     zip_source_free(source);
@@ -92,28 +92,11 @@ bool unpack(const std::string& bytes, std::string& xml, diag::Diagnostics& diags
   if (index < 0) return damaged(std::string("the archive has no ") + kDocumentPart);
   zip_stat_t stat;
   zip_stat_init(&stat);
-  std::uint64_t packed = 0;
+  packed = 0;
   if (zip_stat_index(archive.za, static_cast<zip_uint64_t>(index), 0, &stat) == 0 && (stat.valid & ZIP_STAT_COMP_SIZE))
     packed = stat.comp_size;
-  ZipFile file;
   file.f = zip_fopen_index(archive.za, static_cast<zip_uint64_t>(index), 0);
   if (!file.f) return damaged(std::string("cannot unpack ") + kDocumentPart + " (" + zip_strerror(archive.za) + ")");
-  // The sizes the archive states are not trusted: what is unpacked is counted as it comes.
-  char buffer[1 << 16];
-  for (;;) {
-    const zip_int64_t n = zip_fread(file.f, buffer, sizeof buffer);
-    if (n < 0) return damaged(std::string(kDocumentPart) + " is damaged (" + zip_file_strerror(file.f) + ")");
-    if (n == 0) break;
-    if (xml.size() + static_cast<std::size_t>(n) > kMaxUnpacked) {
-      diags.report(diag::Id::too_large_unpacked, {0, 0}, kDocumentPart, kMaxUnpacked);
-      return false;
-    }
-    xml.append(buffer, static_cast<std::size_t>(n));
-    if (xml.size() > kRatioFrom && xml.size() / std::max<std::uint64_t>(packed, 1) > kMaxRatio) {
-      diags.report(diag::Id::compression_ratio, {0, 0}, kDocumentPart, kMaxRatio, xml.size(), packed);
-      return false;
-    }
-  }
   return true;
 }
 
@@ -213,14 +196,19 @@ class Renderer {
   }
 
   void data_table(const XTable& t) {
+    // The grid columns the table's rows reach (at most kMaxColumns): the merges kept open.
+    std::uint32_t columns = 0;
+    for (const auto& row : t.rows) {
+      std::uint64_t width = std::uint64_t{row.before} + row.after;
+      for (const auto& cell : row.cells) width += std::max(cell.span, 1u);
+      columns = static_cast<std::uint32_t>(std::min<std::uint64_t>(std::max<std::uint64_t>(columns, width), kMaxColumns));
+    }
+    if (columns == 0) return;  // no cell
     if (last_was_row_) text_ += '\n';  // two tables in a row stay two tables
     doc::Table out;
     out.span.begin = offset();
-    struct Open {  // a vertical merge open in a grid column: the cell that restarted it
-      std::uint32_t row = UINT32_MAX;  // the last row it covers (index in t.rows)
-      std::size_t out_row = 0, out_cell = 0;
-    };
-    std::vector<Open> open(kMaxColumns);
+    open_.assign(columns, Open{});
+    auto& open = open_;
     for (std::uint32_t r = 0; r < t.rows.size(); ++r) {
       const XRow& row = t.rows[r];
       if (row.cells.empty()) continue;
@@ -237,7 +225,7 @@ class Renderer {
       };
       const Location row_at{.table = t.number, .row = r + 1, .cell = 1};
       if (row.before) {  // empty slots before the first cell: located at the first cell
-        const std::uint32_t n = std::min(row.before, kMaxColumns);
+        const std::uint32_t n = std::min(row.before, columns);
         anchor(row_at);
         field();
         out_row.cells.push_back({{}, {offset(), offset()}, static_cast<std::uint16_t>(n), 1, 0, {}});
@@ -245,9 +233,9 @@ class Renderer {
         for (std::uint32_t k = 0; k < n; ++k) open[column + k].row = UINT32_MAX;
         column += n;
       }
-      for (std::uint32_t c = 0; c < row.cells.size() && column < kMaxColumns; ++c) {
+      for (std::uint32_t c = 0; c < row.cells.size() && column < columns; ++c) {
         const XCell& cell = row.cells[c];
-        const std::uint32_t width = std::min(std::max(cell.span, 1u), kMaxColumns - column);
+        const std::uint32_t width = std::min(std::max(cell.span, 1u), columns - column);
         field();
         anchor({.table = t.number, .row = r + 1, .cell = c + 1});
         Open& o = open[column];
@@ -266,15 +254,15 @@ class Renderer {
         empty_fields(width - 1);
         column += width;
       }
-      if (row.after && column < kMaxColumns) {  // empty slots after the last cell
-        const std::uint32_t n = std::min(row.after, kMaxColumns - column);
+      if (row.after && column < columns) {  // empty slots after the last cell
+        const std::uint32_t n = std::min(row.after, columns - column);
         field();
         out_row.cells.push_back({{}, {offset(), offset()}, static_cast<std::uint16_t>(n), 1, 0, {}});
         empty_fields(n - 1);
         for (std::uint32_t k = 0; k < n; ++k) open[column + k].row = UINT32_MAX;
         column += n;
       }
-      for (std::uint32_t k = column; k < kMaxColumns; ++k) open[k].row = UINT32_MAX;  // a short row ends merges
+      for (std::uint32_t k = column; k < columns; ++k) open[k].row = UINT32_MAX;  // a short row ends merges
       out_row.span.end = offset();
       text_ += '\n';
       out.rows.push_back(std::move(out_row));
@@ -285,9 +273,15 @@ class Renderer {
     last_was_row_ = true;
   }
 
+  struct Open {  // a vertical merge open in a grid column: the cell that restarted it
+    std::uint32_t row = UINT32_MAX;  // the last row it covers (index in the table's rows)
+    std::size_t out_row = 0, out_cell = 0;
+  };
+
   Output& out_;
   std::string& text_;
   std::vector<XTable>& tables_;
+  std::vector<Open> open_;  // per grid column of the table being rendered
   bool last_was_row_ = false;
 };
 
@@ -358,13 +352,6 @@ struct QuietErrors {
   QuietErrors& operator=(const QuietErrors&) = delete;
 };
 
-struct ParserContext {
-  xmlParserCtxtPtr ctxt = nullptr;
-  ~ParserContext() {
-    if (ctxt) xmlFreeParserCtxt(ctxt);
-  }
-};
-
 // What encloses the current position: a table, a row or a cell (indices into the tables, their
 // rows and cells), or something no row or cell can hang from (a w:tr outside a table).
 struct Container {
@@ -376,47 +363,58 @@ class BodyReader {
  public:
   BodyReader(Output& out) : renderer_(out, tables_) {}
 
-  // False with `error` set when the XML is not read.
-  bool read(const std::string& xml, std::string& error) {
-    static std::once_flag init;
-    std::call_once(init, [] { xmlInitParser(); });
-    QuietErrors quiet;
-    ParserContext parser;
-    parser.ctxt = xmlCreateMemoryParserCtxt(xml.data(), static_cast<int>(xml.size()));
-    if (!parser.ctxt) {
-      error = std::string(kDocumentPart) + " is empty or cannot be read";
+  ~BodyReader() {
+    if (ctxt_) xmlFreeParserCtxt(ctxt_);
+  }
+  BodyReader(const BodyReader&) = delete;
+  BodyReader& operator=(const BodyReader&) = delete;
+
+  // Parse the next bytes of the XML; false when parsing has stopped (an error, a refusal, the node
+  // limit): the rest need not be unpacked.
+  bool feed(const char* data, std::size_t size) {
+    if (stopped()) return false;
+    if (!ctxt_) {
+      // Only these events; no document is built. No network, no entity substitution
+      // (XML_PARSE_NOENT), no DTD loading (XML_PARSE_DTDLOAD): no XXE; a DOCTYPE, which no Word
+      // document has, stops the parse (internalSubset). The first bytes tell the encoding.
+      static std::once_flag init;
+      std::call_once(init, [] { xmlInitParser(); });
+      xmlSAXHandler sax{};
+      sax.initialized = XML_SAX2_MAGIC;
+      sax.startElementNs = &on_start;
+      sax.endElementNs = &on_end;
+      sax.characters = &on_text;
+      sax.cdataBlock = &on_text;
+      sax.ignorableWhitespace = &on_text;
+      sax.internalSubset = &on_doctype;
+      const int first = static_cast<int>(std::min<std::size_t>(size, 4));
+      ctxt_ = xmlCreatePushParserCtxt(&sax, this, data, first, kDocumentPart);
+      if (!ctxt_) {
+        error_ = "out of memory";
+        return false;
+      }
+      xmlCtxtUseOptions(ctxt_, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+      data += first;
+      size -= static_cast<std::size_t>(first);
+    }
+    xmlParseChunk(ctxt_, data, static_cast<int>(size), 0);
+    return !stopped();
+  }
+
+  // The end of the XML: false with `error` set when it is not read.
+  bool finish(std::string& error) {
+    if (!ctxt_) {
+      error = std::string(kDocumentPart) + " is empty";
       return false;
     }
-    // Only these events; no document is built. No network, no entity substitution
-    // (XML_PARSE_NOENT), no DTD loading (XML_PARSE_DTDLOAD): no XXE; a DOCTYPE, which no Word
-    // document has, stops the parse (internalSubset).
-    xmlSAXHandler sax{};
-    sax.initialized = XML_SAX2_MAGIC;
-    sax.startElementNs = &on_start;
-    sax.endElementNs = &on_end;
-    sax.characters = &on_text;
-    sax.cdataBlock = &on_text;
-    sax.ignorableWhitespace = &on_text;
-    sax.internalSubset = &on_doctype;
-    auto* handler = static_cast<xmlSAXHandler*>(xmlMalloc(sizeof(xmlSAXHandler)));
-    if (!handler) {
-      error = "out of memory";
-      return false;
-    }
-    *handler = sax;
-    if (parser.ctxt->sax) xmlFree(parser.ctxt->sax);
-    parser.ctxt->sax = handler;  // freed with the context
-    parser.ctxt->userData = this;
-    xmlCtxtUseOptions(parser.ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    ctxt_ = parser.ctxt;
-    xmlParseDocument(parser.ctxt);
+    if (!stopped()) xmlParseChunk(ctxt_, nullptr, 0, 1);
     if (!error_.empty()) {
       error = std::move(error_);
       return false;
     }
-    if (!parser.ctxt->wellFormed && !truncated_) {
+    if (!ctxt_->wellFormed && !truncated_) {
       error = std::string(kDocumentPart) + " is not well-formed XML";
-      if (const xmlError* e = xmlCtxtGetLastError(parser.ctxt); e && e->message) {
+      if (const xmlError* e = xmlCtxtGetLastError(ctxt_); e && e->message) {
         std::string message = e->message;
         while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
         error += " (line " + std::to_string(e->line) + ": " + message + ")";
@@ -449,6 +447,8 @@ class BodyReader {
     static_cast<BodyReader*>(ctx)->fail(std::string(kDocumentPart) +
                                         " declares a document type (DOCTYPE), which no Word document does");
   }
+
+  bool stopped() const { return !error_.empty() || truncated_ || (ctxt_ && !ctxt_->wellFormed); }
 
   void fail(std::string why) {
     if (error_.empty()) error_ = std::move(why);
@@ -503,6 +503,7 @@ class BodyReader {
           containers_.push_back({Container::Kind::ignored});
           break;
         }
+        count(1);  // a table is a node too: millions of empty nested tables stop at the limit
         const auto index = static_cast<std::uint32_t>(tables_.size());
         if (!containers_.empty()) {
           XTable& outer = tables_[containers_.back().table];
@@ -636,17 +637,35 @@ class BodyReader {
 }  // namespace
 
 bool read_docx(std::string bytes, const ParseOptions& /*options*/, Output& out, diag::Diagnostics& diags) {
-  std::string xml;
-  const bool unpacked = unpack(bytes, xml, diags);
-  bytes = std::string();
-  if (!unpacked) return false;
-  BodyReader body(out);
-  std::string error;
-  if (!body.read(xml, error)) {
-    out = Output();  // a rejected file has no text and no positions
-    diags.report(diag::Id::damaged_file, {0, 0}, "the Word document", error);
+  ZipArchive archive;
+  ZipFile file;
+  std::uint64_t packed = 0;
+  if (!open_part(bytes, archive, file, packed, diags)) return false;
+  // Unpacked in chunks and parsed as they come: the sizes the archive states are not trusted,
+  // what is unpacked is counted, and the XML is never held whole.
+  auto refuse = [&](diag::Id id, const auto&... args) {
+    out = Output();  // a refused file has no text and no positions
+    diags.report(id, {0, 0}, args...);
     return false;
+  };
+  QuietErrors quiet;
+  BodyReader body(out);
+  std::uint64_t unpacked = 0;
+  char buffer[1 << 16];
+  for (;;) {
+    const zip_int64_t n = zip_fread(file.f, buffer, sizeof buffer);
+    if (n < 0)
+      return refuse(diag::Id::damaged_file, "the Word document",
+                    std::string(kDocumentPart) + " is damaged (" + zip_file_strerror(file.f) + ")");
+    if (n == 0) break;
+    unpacked += static_cast<std::uint64_t>(n);
+    if (unpacked > kMaxUnpacked) return refuse(diag::Id::too_large_unpacked, kDocumentPart, kMaxUnpacked);
+    if (unpacked > kRatioFrom && unpacked / std::max<std::uint64_t>(packed, 1) > kMaxRatio)
+      return refuse(diag::Id::compression_ratio, kDocumentPart, kMaxRatio, unpacked, packed);
+    if (!body.feed(buffer, static_cast<std::size_t>(n))) break;
   }
+  std::string error;
+  if (!body.finish(error)) return refuse(diag::Id::damaged_file, "the Word document", error);
   if (body.truncated()) out.doc.truncated_at = body.end_offset();
   return true;
 }
