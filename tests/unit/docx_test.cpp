@@ -194,6 +194,34 @@ TEST_CASE("docx: paragraphs in order, text split across runs joined, tab and lin
   CHECK(outline.headings[0].number == 1);
 }
 
+TEST_CASE("docx: content controls, smart tags and alternate content are read through; text boxes are not") {
+  const std::string body =
+      "<w:sdt><w:sdtPr><w:alias w:val=\"标题\"/></w:sdtPr><w:sdtContent>" + p("某局2024年政府信息公开工作年度报告") +
+      "</w:sdtContent></w:sdt>"
+      "<w:p><w:smartTag w:uri=\"u\" w:element=\"e\"><w:r><w:t>一、总体</w:t></w:r></w:smartTag>"
+      "<w:customXml w:element=\"x\"><w:r><w:t>情况</w:t></w:r></w:customXml>"
+      "<w:fldSimple w:instr=\"PAGE\"><w:r><w:t>（续）</w:t></w:r></w:fldSimple></w:p>"
+      "<w:p xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:r><w:t>正文</w:t></w:r>"
+      "<mc:AlternateContent><mc:Choice Requires=\"w14\"><w:r><w:t>甲</w:t></w:r></mc:Choice>"
+      "<mc:Fallback><w:r><w:t>乙</w:t></w:r></mc:Fallback></mc:AlternateContent>"
+      "<w:r><w:drawing><wp:inline xmlns:wp=\"wp\"><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent>"
+      "</wp:inline></w:drawing></w:r></w:p>"
+      "<w:tbl><w:sdt><w:sdtContent><w:tr><w:customXml><w:tc>" + p("规章") + "</w:tc></w:customXml><w:tc>" + p("1") +
+      "</w:tc></w:tr></w:sdtContent></w:sdt></w:tbl>";
+  auto r = read(docx(body));
+  REQUIRE(r.ok);
+  const auto& doc = r.out.doc;
+  REQUIRE(doc.paragraphs.size() == 3);
+  CHECK(doc.paragraphs[0].text == "某局2024年政府信息公开工作年度报告");
+  CHECK(doc.paragraphs[1].text == "一、总体情况（续）");
+  CHECK(doc.paragraphs[2].text == "正文甲");  // mc:Choice read once; the text box's paragraph not read
+  REQUIRE(doc.tables.size() == 1);
+  REQUIRE(doc.tables[0].rows.size() == 1);
+  REQUIRE(doc.tables[0].rows[0].cells.size() == 2);
+  CHECK(doc.tables[0].rows[0].cells[0].text == "规章");
+  CHECK(doc.tables[0].rows[0].cells[1].text == "1");
+}
+
 TEST_CASE("docx: gridSpan, vMerge (restart, continue, no value), gridBefore and gridAfter") {
   auto tc = [](std::string_view props, std::string_view text) {
     return "<w:tc><w:tcPr><w:tcW w:w=\"100\" w:type=\"dxa\"/>" + std::string(props) + "</w:tcPr>" +
