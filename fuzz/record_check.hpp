@@ -2,8 +2,8 @@
 //   - the status agrees with the record: a rejected record has an error and no checks; an ok one
 //     has no error diagnostic and no failing check; a failed one has one of them;
 //   - every check's pass flag agrees with its two sides;
-//   - every diagnostic has a code and a message, and its position lies inside the decoded text;
-//     none is an internal-error;
+//   - every diagnostic has a code and a message, and its position lies inside the decoded text
+//     (line:column, or a Word file's paragraph or table, row and cell); none is an internal-error;
 //   - the decoded text is UTF-8, the compact JSON is valid JSON and the pretty JSON is the same
 //     text with blanks added;
 //   - counts are whole and not negative; and every value the record holds is written in the

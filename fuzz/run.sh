@@ -58,6 +58,15 @@ while IFS= read -r -d '' f; do
 done < <(find "$root/corpus" "$root/tests/data/encoding" -type f ! -name '*.expected.json' ! -name '*.status' \
            ! -name 'README.md' -print0 2>/dev/null)
 
+# The Word files' word/document.xml, their formatting dropped to fit -max_len: fuzz_docx puts an
+# input that is not a ZIP into one as its document.xml (perl's core IO::Uncompress::Unzip).
+while IFS= read -r -d '' f; do
+  rel="${f#"$root"/}"
+  perl -MIO::Uncompress::Unzip=unzip -e 'unzip $ARGV[0] => "-", Name => "word/document.xml" or exit 1' "$f" 2>/dev/null |
+    perl -0pe 's/<w:(rPr|pPr|tblPr|tcBorders|sectPr|tblGrid)>.*?<\/w:\1>//gs; s/<w:(rPr|trPr|tcW)\b[^>]*\/>//g' \
+      >"$seeds/${rel//\//_}.document.xml" || true
+done < <(find "$root/corpus" -name '*.docx' -print0 2>/dev/null)
+
 # ---- dictionary (non-ASCII bytes written \xNN): the template's labels (src/template/*.cpp, every version) and the marks the
 # grammars look for, so that mutations produce report-like text ----
 dict="$build/xxgk.dict"

@@ -8,6 +8,7 @@ namespace {
 constexpr FrontEnd kFrontEnds[] = {
     {Format::text, &read_text},
     {Format::pdf, &read_pdf},
+    {Format::docx, &read_docx},
 };
 
 }  // namespace

@@ -123,7 +123,11 @@ TEST_SUITE("extract-cli") {
       // Where each value was read: the 0.16 of fees in 003 is at line 41, column 9.
       CHECK(db.one("SELECT count(*) FROM cells c JOIN reports r ON r.id = c.report WHERE r.path LIKE '%/003_8ac5e3a1fa8dde41.txt' "
                    "AND c.row = 'fees' AND c.line = 41 AND c.source_column = 9 AND c.page IS NULL") == 1);
-      CHECK(db.one("SELECT count(*) FROM cells WHERE value IS NOT NULL AND line IS NULL") == 0);
+      // (A Word file's values are located by paragraph or table, row and cell, which the database
+      // does not hold: docs/extract.md.)
+      CHECK(db.one("SELECT count(*) FROM cells c JOIN reports r ON r.id = c.report WHERE c.value IS NOT NULL AND c.line IS NULL "
+                   "AND r.format != 'docx'") == 0);
+      CHECK(db.one("SELECT count(*) FROM cells c JOIN reports r ON r.id = c.report WHERE c.value IS NOT NULL AND r.format = 'docx'") > 0);
       checks = db.one("SELECT count(*) FROM checks");
       diagnostics = db.one("SELECT count(*) FROM diagnostics");
       CHECK(checks > 0);
