@@ -101,7 +101,8 @@ class Builder {
     };
     for (const auto& s : seen_) {
       const Line& line = *s.line;
-      const bool breaks = line.fragments.empty() || parse::page_number(line.text) || parse::section_heading(line.text) ||
+      const bool breaks = line.fragments.empty() || line.fragments.size() > kMaxFragments ||
+                          parse::page_number(line.text) || parse::section_heading(line.text) ||
                           (s.values == 0 && s.chunks.size() == 1 && chars(line.text) > kLongText);
       // A page break ends a table, unless nothing but its header is on the page before: the
       // header at the foot of one page, the rows on the next.
@@ -110,7 +111,7 @@ class Builder {
       const bool far = !region.empty() && (line.page != region.back()->line->page
                                                ? !only_header
                                                : line.y() - region.back()->line->y() > kMaxGap * m_.line_height);
-      if (page_furniture(line, region)) {  // a page number between a header and its rows
+      if (!region.empty() && only_header && parse::page_number(line.text)) {  // between a header and its rows
         deferred.push_back(&s);
         continue;
       }
@@ -131,13 +132,10 @@ class Builder {
  private:
   static constexpr std::size_t kLongText = 40;  // characters: longer text on its own is a paragraph
   static constexpr double kMaxGap = 5;          // line heights: a larger gap ends a table
-  static constexpr std::size_t kMaxHeaderLines = 8;
-
-  // A page number after a table's header, before the page its rows are on.
-  static bool page_furniture(const Line& line, const std::vector<const Seen*>& region) {
-    return !region.empty() && std::none_of(region.begin(), region.end(), [](const Seen* r) { return r->data(); }) &&
-           region.size() <= kMaxHeaderLines && parse::page_number(line.text);
-  }
+  static constexpr std::size_t kMaxHeaderLines = 8;  // a table's header has fewer lines
+  // A table's line has a few dozen cells; a line of more fragments is text (and the work on a
+  // hostile line stays linear).
+  static constexpr std::size_t kMaxFragments = 256;
 
   void paragraph(const Seen& s) {
     if (!text::trim_blanks(s.line->text).empty()) doc_.add_paragraph({s.line->span, s.line->text, s.page_edge});
@@ -156,6 +154,10 @@ class Builder {
     auto over_numbers = [&](const Seen* s) {
       return std::any_of(s->chunks.begin(), s->chunks.end(), [&](const Fragment& f) { return centre(f) > first_value; });
     };
+    // header_ahead[i]: line i or a line after it, before the next data line, reaches over them.
+    std::vector<bool> header_ahead(region.size() + 1, false);
+    for (std::size_t i = region.size(); i-- > 0;)
+      header_ahead[i] = !region[i]->data() && (over_numbers(region[i]) || header_ahead[i + 1]);
     std::vector<SubTable> tables(1);
     for (std::size_t i = 0; i < region.size(); ++i) {
       const Seen* s = region[i];
@@ -168,9 +170,7 @@ class Builder {
         t.header.push_back(s);
         continue;
       }
-      bool header = false;
-      for (std::size_t j = i; j < region.size() && !region[j]->data() && !header; ++j) header = over_numbers(region[j]);
-      if (header) tables.push_back({{s}, {}});
+      if (header_ahead[i]) tables.push_back({{s}, {}});
       else t.body.push_back(s);
     }
     // Label text under the last header line that reaches over the numbers is the first row's
@@ -182,7 +182,7 @@ class Builder {
       t.body.insert(t.body.begin(), t.header.begin() + static_cast<std::ptrdiff_t>(keep), t.header.end());
       t.header.resize(keep);
     }
-    for (const auto& t : tables) emit_table(t);
+    for (auto& t : tables) emit_table(std::move(t));
   }
 
   // Columns of numbers: the x ranges of the values, merged where they overlap.
@@ -211,9 +211,13 @@ class Builder {
   // The band whose region holds x (regions meet halfway between band centres); -1 left of them.
   static int band_of(const std::vector<Band>& b, double x, double start) {
     if (x < start) return -1;
-    for (std::size_t i = 0; i + 1 < b.size(); ++i)
-      if (x < (b[i].c() + b[i + 1].c()) / 2) return static_cast<int>(i);
-    return static_cast<int>(b.size()) - 1;
+    std::size_t lo = 0, hi = b.size() - 1;  // the first band whose region ends right of x
+    while (lo < hi) {
+      const std::size_t mid = (lo + hi) / 2;
+      if (x < (b[mid].c() + b[mid + 1].c()) / 2) hi = mid;
+      else lo = mid + 1;
+    }
+    return static_cast<int>(lo);
   }
 
   std::string_view keep(std::string s) { return doc_.store.emplace_back(std::move(s)); }
@@ -277,7 +281,13 @@ class Builder {
     std::sort(b.begin(), b.end(), [](const Band& x, const Band& y) { return x.x0 < y.x0; });
   }
 
-  void emit_table(const SubTable& t) {
+  void emit_table(SubTable t) {
+    // A header is a few lines: text above them is the page's (and work stays linear).
+    if (t.header.size() > kMaxHeaderLines) {
+      const auto cut = t.header.end() - static_cast<std::ptrdiff_t>(kMaxHeaderLines);
+      for (auto it = t.header.begin(); it != cut; ++it) paragraph(**it);
+      t.header.erase(t.header.begin(), cut);
+    }
     auto b = bands(t);
     if (header_aligned_ && !b.empty()) add_header_columns(t, b);
     if (b.empty()) {  // no numbers: not a table
@@ -289,8 +299,12 @@ class Builder {
     const double start = b.front().c() - p / 2;  // left of this, labels
 
     // Data rows: each data line with the label lines that belong to it.
-    std::vector<std::vector<const Fragment*>> attached(t.body.size());
     std::vector<std::size_t> owner(t.body.size(), SIZE_MAX);
+    std::vector<std::size_t> prev_data(t.body.size(), SIZE_MAX), next_data(t.body.size(), SIZE_MAX);
+    for (std::size_t i = 1; i < t.body.size(); ++i)
+      prev_data[i] = t.body[i - 1]->data() ? i - 1 : prev_data[i - 1];
+    for (std::size_t i = t.body.size() - 1; i-- > 0;)
+      next_data[i] = t.body[i + 1]->data() ? i + 1 : next_data[i + 1];
     auto has_label = [&](const Seen* s) {
       for (const auto& f : s->chunks)
         if (band_of(b, centre(f), start) < 0) return true;
@@ -301,17 +315,7 @@ class Builder {
         owner[i] = i;
         continue;
       }
-      std::size_t prev = SIZE_MAX, next = SIZE_MAX;
-      for (std::size_t j = i; j-- > 0;)
-        if (t.body[j]->data()) {
-          prev = j;
-          break;
-        }
-      for (std::size_t j = i + 1; j < t.body.size(); ++j)
-        if (t.body[j]->data()) {
-          next = j;
-          break;
-        }
+      const std::size_t prev = prev_data[i], next = next_data[i];
       const double y = t.body[i]->line->y();
       const double dp = prev == SIZE_MAX ? kInf : y - t.body[prev]->line->y();
       const double dn = next == SIZE_MAX ? kInf : t.body[next]->line->y() - y;
