@@ -35,5 +35,6 @@ const FrontEnd* front_end_for(Format format);
 
 // The front ends (one file each).
 bool read_text(std::string bytes, const ParseOptions& options, Output& out, diag::Diagnostics& diags);
+bool read_html(std::string bytes, const ParseOptions& options, Output& out, diag::Diagnostics& diags);
 
 }  // namespace xxgk::frontend

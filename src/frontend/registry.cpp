@@ -7,6 +7,7 @@ namespace {
 
 constexpr FrontEnd kFrontEnds[] = {
     {Format::text, &read_text},
+    {Format::html, &read_html},
 };
 
 }  // namespace
