@@ -55,6 +55,22 @@ bool is_furniture(std::string_view t) {
   return core == "正文" || core == "全文" || core == "返回";
 }
 
+// A line of a link list (人民网, 新华网, 福建省人民政府, 附件下载): short, no punctuation. `t` is
+// normalised.
+bool link_like(std::string_view t) {
+  const auto n = chars(t);
+  if (n < 2 || n > 16) return false;
+  for (char c : std::string_view(",.;:?!()[]<>|\"'/"))
+    if (t.find(c) != std::string_view::npos) return false;
+  for (std::string_view mark : {"。", "、", "《", "》", "“", "”", "…", "【", "】", "·"})
+    if (contains(t, mark)) return false;
+  return true;
+}
+
+// From this many link-like lines in a row after the last section heading on, a page's footer:
+// its link lists, 关于我们, 联系我们, browser advice. A report's own text has no such run.
+constexpr std::size_t kFooterRun = 6;
+
 // Metadata keys a page states before the report; the kind of value each gives.
 enum class Meta { other, index_number, agency, date, title };
 struct MetaKey {
@@ -238,6 +254,15 @@ Outline read_outline(const doc::Document& doc) {
   // Page furniture, metadata and the title stand before the first heading and after the last
   // (a web page's header and footer); the sections between hold the report's own text.
   const std::size_t last_heading = out.headings.empty() ? 0 : out.headings.back().paragraph;
+  if (!out.headings.empty()) {
+    std::size_t run = 0, footer = doc.paragraphs.size();
+    for (std::size_t i = last_heading + 1; i < doc.paragraphs.size() && footer == doc.paragraphs.size(); ++i) {
+      run = out.lines[i] == Line::text && link_like(text::normalise_text(doc.paragraphs[i].text)) ? run + 1 : 0;
+      if (run == kFooterRun) footer = i + 1 - run;
+    }
+    for (std::size_t i = footer; i < doc.paragraphs.size(); ++i)
+      if (out.lines[i] == Line::text) out.lines[i] = Line::furniture;
+  }
   for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
     const int section = out.paragraph_section[i];
     if (out.lines[i] != Line::text || (section != 0 && i < last_heading)) continue;

@@ -139,6 +139,31 @@ TEST_CASE("outline: 上一篇/下一篇 and footers are left out of the section'
   CHECK(!has(list, "missing-title"));
 }
 
+TEST_CASE("outline: a page's link lists after the last section are its footer, from the first of six on") {
+  const std::string text =
+      "某某局2024年政府信息公开工作年度报告\n"
+      "六、其他需要报告的事项\n"
+      "本年度无收费情况。\n"
+      "（一）建议提案办理\n"      // punctuation: the report's own
+      "无\n"                      // one character: not a link
+      "附件下载\n文字解读\n图片解读\n省市政府网站\n福建省人民政府\n人民网\n"
+      "使用帮助 | 联系我们 | 关于我们 |\n"
+      "为确保最佳浏览效果，建议您使用以下浏览器版本。\n";
+  const auto doc = build(text);
+  const auto outline = passes::read_outline(doc);
+  REQUIRE(outline.lines.size() == 13);
+  CHECK(outline.lines[2] == Line::text);
+  CHECK(outline.lines[3] == Line::text);
+  CHECK(outline.lines[4] == Line::text);
+  for (std::size_t i = 5; i < 13; ++i) CHECK(outline.lines[i] == Line::furniture);
+
+  // Five short lines in a row are still the report's text.
+  const auto five = build("某某局2024年政府信息公开工作年度报告\n六、其他需要报告的事项\n建议办理\n提案办理\n无收费\n人员情况\n培训情况\n"
+                          "本年度无其他事项。\n");
+  const auto kept = passes::read_outline(five);
+  for (std::size_t i = 2; i < kept.lines.size(); ++i) CHECK(kept.lines[i] == Line::text);
+}
+
 TEST_CASE("outline: a sentence that mentions a footer word is the report's text") {
   const auto doc = build(
       "某某局2024年政府信息公开工作年度报告\n一、总体情况\n"
