@@ -243,8 +243,11 @@ Outline read_outline(const doc::Document& doc) {
     if (int n = parse::section_heading(p.text)) {
       out.lines[i] = Line::heading;
       const auto text = text::trim_blanks(text::strip_markdown_marks(p.text));
-      const auto begin = p.span.begin + static_cast<std::uint32_t>(text.data() - p.text.data());
-      out.headings.push_back({n, i, text, {begin, begin + static_cast<std::uint32_t>(text.size())}});
+      // Where the heading's text is in the paragraph's span; never past it (a front end's text may
+      // be decoded from more or fewer bytes than it spans: HTML entities).
+      const auto begin = std::min(p.span.begin + static_cast<std::uint32_t>(text.data() - p.text.data()), p.span.end);
+      const auto end = std::min(begin + static_cast<std::uint32_t>(text.size()), p.span.end);
+      out.headings.push_back({n, i, text, {begin, end}});
       section = n;
       out.paragraph_section[i] = n;
       continue;
