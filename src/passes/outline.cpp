@@ -31,6 +31,8 @@ bool is_furniture(std::string_view t) {
   for (std::string_view start : {"当前位置", "您的位置", "您现在的位置", "所在位置", "现在位置"})
     if (t.starts_with(start)) return true;
   if (arrows >= 1 && (t.starts_with("首页") || arrows >= 2) && chars(t) <= 120) return true;
+  // A navigation bar: 首页 政务公开 互动交流 … (the links of a page's menu, one line).
+  if (t.starts_with("首页") && chars(t) > 2 && chars(t) <= 60 && !contains(t, "。")) return true;
   if (chars(t) > 80) return false;  // a sentence of the report, whatever it mentions
   for (std::string_view start : {"上一篇", "下一篇", "上一条", "下一条", "【上一篇】", "【下一篇】"})
     if (t.starts_with(start)) return true;

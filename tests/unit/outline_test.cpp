@@ -139,6 +139,14 @@ TEST_CASE("outline: 上一篇/下一篇 and footers are left out of the section'
   CHECK(!has(list, "missing-title"));
 }
 
+TEST_CASE("outline: a navigation bar (首页 and the menu's links) before a title over two lines is furniture") {
+  const auto doc = build("首页 政务公开 互动交流 办事服务\n宝鸡市科学技术局\n2024 年政府信息公开工作年度报告\n一、总体情况\n");
+  const auto outline = passes::read_outline(doc);
+  CHECK(outline.lines == std::vector{Line::furniture, Line::title, Line::title, Line::heading});
+  CHECK(outline.title.agency == "宝鸡市科学技术局");
+  CHECK(outline.title.year == 2024);
+}
+
 TEST_CASE("outline: a page's link lists after the last section are its footer, from the first of six on") {
   const std::string text =
       "某某局2024年政府信息公开工作年度报告\n"
