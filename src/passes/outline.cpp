@@ -317,7 +317,14 @@ Outline read_outline(const doc::Document& doc) {
       for (std::size_t k = 0; k + len <= preamble.size() && !out.title.found; ++k) {
         std::string joined;
         for (std::size_t j = k; j < k + len; ++j) joined += norm[preamble[j]];
-        if (auto parts = try_title(joined, need_agency)) accept({doc.paragraphs[preamble[k]].span.begin, doc.paragraphs[preamble[k + len - 1]].span.end}, *parts);
+        const doc::Span span{doc.paragraphs[preamble[k]].span.begin, doc.paragraphs[preamble[k + len - 1]].span.end};
+        if (auto parts = try_title(joined, need_agency)) {
+          accept(span, *parts);
+        } else if (const auto cut = joined.find_first_of("_|"); len == 1 && cut != std::string::npos && cut > 0) {
+          // A web page's <title>: the report's title, then its column and site (标题_栏目_网站).
+          const std::string head = joined.substr(0, cut);
+          if (auto cut_parts = try_title(head, need_agency)) accept(span, *cut_parts);
+        }
       }
     for (std::size_t m = 0; m < meta_titles.size() && !out.title.found; ++m)
       if (auto parts = try_title(meta_titles[m].first, need_agency)) accept(meta_titles[m].second, *parts);

@@ -139,6 +139,17 @@ TEST_CASE("outline: 上一篇/下一篇 and footers are left out of the section'
   CHECK(!has(list, "missing-title"));
 }
 
+TEST_CASE("outline: a web page's title followed by its column and site (标题_栏目_网站) gives the title") {
+  const auto doc = build("安阳市科学技术局2023年政府信息公开工作年度报告_政府信息公开年报_安阳市人民政府\n一、总体情况\n");
+  const auto outline = passes::read_outline(doc);
+  CHECK(outline.title.found);
+  CHECK(outline.title.agency == "安阳市科学技术局");
+  CHECK(outline.title.year == 2023);
+  const auto bar = passes::read_outline(build("某区政府信息公开工作年度报告（2023年度）| 某区人民政府门户网站\n一、总体情况\n"));
+  CHECK(bar.title.found);
+  CHECK(bar.title.year == 2023);
+}
+
 TEST_CASE("outline: a navigation bar (首页 and the menu's links) before a title over two lines is furniture") {
   const auto doc = build("首页 政务公开 互动交流 办事服务\n宝鸡市科学技术局\n2024 年政府信息公开工作年度报告\n一、总体情况\n");
   const auto outline = passes::read_outline(doc);
