@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "grammar/cell_lines.hpp"
 #include "grammar/markdown.hpp"
 #include "grammar/tsv.hpp"
 #include "parse/builder.hpp"
@@ -27,6 +28,7 @@ doc::Document parse_with(std::string_view text) {
 constexpr Layout kLayouts[] = {
     {"tsv", &parse_with<grammar::tsv::grammar>, &probe_line<grammar::tsv::probe>},
     {"markdown", &parse_with<grammar::markdown::grammar>, &probe_line<grammar::markdown::probe>},
+    {"cell-lines", &parse_with<grammar::cell_lines::grammar>, &probe_line<grammar::cell_lines::probe>},
 };
 
 }  // namespace
