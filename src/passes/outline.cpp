@@ -57,11 +57,15 @@ bool is_furniture(std::string_view t) {
   return core == "正文" || core == "全文" || core == "返回";
 }
 
-// A line of a link list (人民网, 新华网, 福建省人民政府, 附件下载): short, no punctuation. `t` is
-// normalised.
+// A line of a link list (人民网, 新华网, 福建省人民政府, 附件下载): short, no punctuation, not a
+// statement of the report (无其他需要报告的事项, 本年度无收费情况). `t` is normalised.
 bool link_like(std::string_view t) {
   const auto n = chars(t);
   if (n < 2 || n > 16) return false;
+  for (std::string_view start : {"无", "暂无", "本", "我"})
+    if (t.starts_with(start)) return false;
+  for (std::string_view word : {"报告", "事项", "情况"})
+    if (contains(t, word)) return false;
   for (char c : std::string_view(",.;:?!()[]<>|\"'/"))
     if (t.find(c) != std::string_view::npos) return false;
   for (std::string_view mark : {"。", "、", "《", "》", "“", "”", "…", "【", "】", "·"})
