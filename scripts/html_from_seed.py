@@ -17,8 +17,21 @@ in a row without numbers; and down while the cells below it are blank (in the la
 in the header rows before the first row with a number). A number spans the blank
 cells that end its row. Blank cells that no span covers stay cells of their own (&nbsp;).
 
-`--style N` (0-4) picks how cell text is wrapped (Word's <p><span>, <font>, <strong>, bare, <th>
-for header rows); by default the seed's number picks it.
+`--style N` (0-5) picks how cell text is wrapped (Word's <p><span>, <font>, <strong>, bare, <th>
+for header rows; 5: a mix per cell — text split over spans, <font><strong>, &nbsp; around it,
+<br> inside labels, &ldquo; &rdquo; for quotes); by default the seed's number picks it.
+
+The shapes of other pages (corpus/html/README.md):
+  --charset LABEL      the charset the page declares (default utf-8), in <meta charset>
+  --http-equiv         declared in <meta http-equiv="Content-Type" content="text/html; charset=…"> instead
+  --encoding CODEC     the bytes written (a Python codec; default utf-8): gbk, gb18030, …
+  --layout-table       the page inside a layout table (navigation cell, content cell, the article
+                       in a one-cell table)
+  --split-table N      the N-th table (from 1) cut into three <table> elements, the third
+                       repeating the header rows
+  --images             every table replaced by an <img> (a report whose tables are pictures)
+  --metadata           the page's metadata table (索引号, 发布机构, 发布日期 …) above the title
+  --title-in-head      the title only in <title> (with the column and site after it), not in the body
 """
 import html
 import re
@@ -98,10 +111,29 @@ def rectangles(rows):
     return spans, claimed
 
 
-def cell_html(text, style, header):
+def mixed_html(t, r, c):
+    """Style 5: one of five ways of writing a cell, by its position."""
+    t = t.replace("“", "&ldquo;").replace("”", "&rdquo;")
+    k = (r + c) % 5
+    if k == 0 and len(t) >= 4:
+        mid = len(t) // 2
+        return "<p><span>%s</span><span style=\"color:#000\">%s</span></p>" % (t[:mid], t[mid:])
+    if k == 1:
+        return '<font face="宋体"><strong>%s</strong></font>' % t
+    if k == 2:
+        return "&nbsp;%s&nbsp;" % t
+    if k == 3 and "（" in t[1:]:
+        at = t.index("（", 1)
+        return "<p>%s<br>%s</p>" % (t[:at], t[at:])
+    return '<div><span lang="EN-US">%s</span></div>' % t
+
+
+def cell_html(text, style, header, r=0, c=0):
     t = html.escape(text.strip(), quote=False).replace("&lt;br&gt;", "<br>")
     if not t:
-        return "<p>&nbsp;</p>" if style in (0, 3) else "&nbsp;"
+        return "<p>&nbsp;</p>" if style in (0, 3, 5) else "&nbsp;"
+    if style == 5:
+        return mixed_html(t, r, c)
     if style == 0:
         return ('<p class="MsoNormal" style="text-align:center"><span style="font-family:仿宋_GB2312;font-size:12pt">'
                 + t + '</span><span style="font-family:仿宋_GB2312"></span></p>')
@@ -127,7 +159,7 @@ def table_html(rows, style):
                 continue
             w, h = spans.get((r, c), (1, 1))
             attrs = (' colspan="%d"' % w if w > 1 else "") + (' rowspan="%d"' % h if h > 1 else "")
-            cells.append("<%s valign=\"center\"%s>%s</%s>" % (tag, attrs, cell_html(t, style, header), tag))
+            cells.append("<%s valign=\"center\"%s>%s</%s>" % (tag, attrs, cell_html(t, style, header, r, c), tag))
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
@@ -142,7 +174,33 @@ def paragraph_html(line, title_done):
     return '<p style="text-indent:2em"><span style="font-family:仿宋_GB2312;font-size:16pt">' + esc + "</span></p>"
 
 
-def page(seed_path, style):
+def split_table(rows):
+    """A table cut into three: the rows before the first third of its data rows, up to the second
+    third, and the rest with the header rows repeated."""
+    first = min((r for r, row in enumerate(rows) if any(t.strip() and is_value(t) for t in row)), default=0)
+    data = len(rows) - first
+    a, b = first + data // 3, first + 2 * data // 3
+    return [rows[:a], rows[a:b], rows[:first] + rows[b:]]
+
+
+def tables_html(rows, style, opts, number):
+    if opts.get("images"):
+        return '<p style="text-align:center"><img src="/u/cms/www/2024/table%d.png" width="600" alt=""></p>' % number
+    if opts.get("split") == number:
+        return "\n".join(table_html(part, style) for part in split_table(rows))
+    return table_html(rows, style)
+
+
+METADATA = """<table class="xxgk_info" width="100%" border="0">
+<tr><td width="15%">索引号：</td><td width="35%">{index}</td><td width="15%">主题分类：</td><td>政务公开</td></tr>
+<tr><td>发布机构：</td><td>{agency}</td><td>发布日期：</td><td>{date}</td></tr>
+<tr><td>标题：</td><td colspan="3">{title}</td></tr>
+<tr><td>文号：</td><td>&nbsp;</td><td>有效性：</td><td>有效</td></tr>
+</table>"""
+
+
+def page(seed_path, style, opts=None):
+    opts = opts or {}
     lines = open(seed_path, encoding="utf-8").read().split("\n")
     markdown = sum(1 for l in lines if l.lstrip().startswith("|")) > sum(1 for l in lines if "\t" in l)
     parts = blocks(lines, markdown)
@@ -154,8 +212,11 @@ def page(seed_path, style):
             break
         title.append(x.lstrip("#").strip())
     name = "".join(t.replace(" ", "") for t in title)
+    charset = opts.get("charset", "utf-8")
+    declare = ('<meta http-equiv="Content-Type" content="text/html; charset=%s">' % charset if opts.get("http_equiv")
+               else '<meta charset="%s">' % charset)
     out = ["<!DOCTYPE html>", '<html lang="zh-CN">', "<head>",
-           '<meta charset="utf-8">',
+           declare,
            '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
            "<title>%s_政府信息公开年报_门户网站</title>" % html.escape(name),
            "<style>body{font-family:SimSun} .nav a{margin:0 8px} td{border:1px solid #000}</style>",
@@ -163,20 +224,40 @@ def page(seed_path, style):
            "</head>", "<body>",
            "<!-- 头部开始: 二、主动公开政府信息情况 在注释里 -->",
            '<div class="nav"><a href="/">首页</a><a href="/zwgk/">政务公开</a><a href="/hdjl/">互动交流</a>'
-           '<a href="/bsfw/">办事服务</a></div>',
-           '<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; '
-           '<a href="../">政府信息公开年报</a></div>',
-           '<div class="article">']
-    if title:
+           '<a href="/bsfw/">办事服务</a></div>']
+    if opts.get("layout"):
+        out += ['<table width="1000" border="0" cellspacing="0" cellpadding="0" align="center"><tr>',
+                '<td width="200" valign="top"><div class="left"><h3>信息公开</h3><ul><li><a>信息公开指南</a></li>'
+                "<li><a>信息公开制度</a></li><li><a>法定主动公开内容</a></li><li><a>信息公开年报</a></li></ul></div></td>",
+                '<td width="800" valign="top">']
+    out.append('<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; '
+               '<a href="../">政府信息公开年报</a></div>')
+    if opts.get("layout"):
+        out.append('<table width="100%" border="0"><tr><td>')
+    if opts.get("metadata"):
+        agency = re.sub(r"\s*\d{4}\s*年.*$", "", title[0]).strip() if title else ""
+        out.append(METADATA.format(index="11410500MB1234567X/2024-00012", agency=html.escape(agency),
+                                   date="2024-01-25", title=html.escape(name)))
+    out.append('<div class="article">')
+    if title and not opts.get("head_title"):
         out.append('<h1 class="title">' + "<br>".join(html.escape(t, quote=False) for t in title) + "</h1>")
     out.append('<div class="tools">【字体：<a>大</a> <a>中</a> <a>小</a>】【<a>打印</a>】【<a>关闭</a>】</div>')
     out.append('<div class="TRS_Editor">')
+    tables = 0
     for kind, x in body:
-        out.append(table_html(x, style) if kind == "table" else paragraph_html(x, True))
+        if kind == "table":
+            tables += 1
+            out.append(tables_html(x, style, opts, tables))
+        else:
+            out.append(paragraph_html(x, True))
     out.append("</div></div>")
+    if opts.get("layout"):
+        out.append("</td></tr></table>")
     out += ['<div class="pager"><p>上一篇：<a href="#">某局2023年政府信息公开工作年度报告</a></p>',
-            '<p>下一篇：<a href="#">某局关于公开征集意见的公告</a></p></div>',
-            '<div class="links"><h4>政府网站</h4><ul><li><a>中国政府网</a></li><li><a>省政府网站</a></li>'
+            '<p>下一篇：<a href="#">某局关于公开征集意见的公告</a></p></div>']
+    if opts.get("layout"):
+        out.append("</td></tr></table>")
+    out += ['<div class="links"><h4>政府网站</h4><ul><li><a>中国政府网</a></li><li><a>省政府网站</a></li>'
             "<li><a>市政府网站</a></li><li><a>区县政府网站</a></li><li><a>部门网站</a></li><li><a>新闻媒体</a></li></ul></div>",
             '<div class="footer"><p>主办单位：某市人民政府办公室 承办单位：某市大数据中心</p>',
             "<p>网站标识码：4100000000 豫ICP备05000000号 豫公网安备41000000000000号</p></div>",
@@ -187,14 +268,34 @@ def page(seed_path, style):
 
 def main():
     args = sys.argv[1:]
-    style = None
-    if args[:1] == ["--style"]:
-        style, args = int(args[1]), args[2:]
+    style, opts, encoding = None, {}, "utf-8"
+    while args and args[0].startswith("--"):
+        flag = args.pop(0)
+        if flag == "--style":
+            style = int(args.pop(0))
+        elif flag == "--charset":
+            opts["charset"] = args.pop(0)
+        elif flag == "--http-equiv":
+            opts["http_equiv"] = True
+        elif flag == "--encoding":
+            encoding = args.pop(0)
+        elif flag == "--layout-table":
+            opts["layout"] = True
+        elif flag == "--split-table":
+            opts["split"] = int(args.pop(0))
+        elif flag == "--images":
+            opts["images"] = True
+        elif flag == "--metadata":
+            opts["metadata"] = True
+        elif flag == "--title-in-head":
+            opts["head_title"] = True
+        else:
+            sys.exit("unknown option " + flag)
     seed = args[0]
     if style is None:
         m = re.search(r"(\d+)_", seed.split("/")[-1])
         style = int(m.group(1)) % 5 if m else 0
-    sys.stdout.write(page(seed, style))
+    sys.stdout.buffer.write(page(seed, style, opts).encode(encoding))
 
 
 if __name__ == "__main__":

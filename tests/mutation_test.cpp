@@ -6,8 +6,8 @@
 // and the text is parsed again.
 //
 // How the cells are found (deliberately independent of the parser's internals): table lines are
-// split textually — lines with a tab in the tsv layout, pipe rows in the markdown layout (the
-// layout the report was read as); in an HTML page, from each <td>/<th> start tag to the next
+// split textually — lines with a tab in the tsv layout, pipe rows in the markdown layout, lines
+// ending in their only pipe in the cell-lines layout (the layout the report was read as); in an HTML page, from each <td>/<th> start tag to the next
 // cell, row or table tag, its text being the content without tags (&nbsp; a blank) — and a cell
 // is a candidate when its normalised text is a number, a null mark or empty. An HTML cell's
 // whole content is replaced by the mutated number. Which record value a cell holds is then learned from the effect
@@ -136,6 +136,9 @@ std::vector<CellRef> table_cells(std::string_view text, std::string_view layout)
         if (t == std::string_view::npos) break;
         b = t + 1;
       }
+    } else if (const auto pipe = line.find('|'); layout == "cell-lines" && pipe != std::string_view::npos &&
+                                                   line.find_first_not_of(" \t", pipe + 1) == std::string_view::npos) {
+      cells.push_back({pos, pos + pipe, std::string(line.substr(0, pipe))});  // a cell line: "0 |"
     } else if (layout == "markdown" && line.find('|') != std::string_view::npos && !is_markdown_separator(line)) {
       std::vector<std::size_t> pipes;
       for (std::size_t i = 0; i < line.size(); ++i)
