@@ -156,6 +156,12 @@ TEST_CASE("parse --positions: every value of the record knows where it was read"
   CHECK(t.sources[0] == Location{7, 4});  // rules.issued: the "1" after 规章 and a tab
   CHECK(t.sources[2] == Location{7, 8});
   CHECK(!t.sources[3].known());  // normative_documents: no such row
+  // 表三 and 表四 are missing: their values were not read, and say so one by one.
+  for (std::size_t missing : {1, 2}) {
+    const auto& m = r.record.tables.at(missing);
+    REQUIRE(m.sources.size() == m.values.size());
+    for (const auto& at : m.sources) CHECK(!at.known());
+  }
   const auto json = to_json(r.record, false, true);
   CHECK(json.find("\"positions\":{\"active_disclosure\":{\"rules\":{\"issued\":{\"line\":7,\"column\":4}") != std::string::npos);
   CHECK(to_json(r.record, false).find("\"positions\"") == std::string::npos);
