@@ -82,7 +82,8 @@ class Arena {
 
   bool ok() const { return base_ != nullptr; }
   void* allocate(std::size_t n) {
-    n = (n + kAlign - 1) / kAlign * kAlign;
+    if (n > budget_) return nullptr;
+    n = (std::max<std::size_t>(n, 1) + kAlign - 1) / kAlign * kAlign;  // malloc(0): a block of its own
     if (n > room()) return nullptr;
     void* p = low_;
     low_ += n;
@@ -108,8 +109,14 @@ class Arena {
 
  private:
   struct Reservation {
-    char* base = nullptr;  // never unmapped: the thread keeps it for its next page
+    char* base = nullptr;  // kept for the thread's next page, unmapped when the thread ends
     bool in_use = false;
+    Reservation() = default;
+    Reservation(const Reservation&) = delete;
+    Reservation& operator=(const Reservation&) = delete;
+    ~Reservation() {
+      if (base) ::munmap(base, kMaxParserBytes);
+    }
   };
   static Reservation& reservation() {
     thread_local Reservation r;
