@@ -139,6 +139,15 @@ TEST_CASE("outline: 上一篇/下一篇 and footers are left out of the section'
   CHECK(!has(list, "missing-title"));
 }
 
+TEST_CASE("outline: a heading's span stays inside its paragraph's when the text is not the span's bytes") {
+  doc::Document d;  // as the HTML front end makes it: decoded text in the store, the element's span
+  d.add_paragraph({{10, 14}, d.store.emplace_back("一、总体情况")});
+  const auto outline = passes::read_outline(d);
+  REQUIRE(outline.headings.size() == 1);
+  CHECK(outline.headings[0].span.begin == 10);
+  CHECK(outline.headings[0].span.end == 14);
+}
+
 TEST_CASE("outline: a web page's title followed by its column and site (标题_栏目_网站) gives the title") {
   const auto doc = build("安阳市科学技术局2023年政府信息公开工作年度报告_政府信息公开年报_安阳市人民政府\n一、总体情况\n");
   const auto outline = passes::read_outline(doc);
