@@ -8,7 +8,8 @@
 //     text with blanks added;
 //   - counts are whole and not negative; and every value the record holds is written in the
 //     text (after normalisation), unless the record says it inferred one — a number that
-//     appears nowhere in the input is a silent wrong number.
+//     appears nowhere in the input is a silent wrong number (a text source's: an HTML page's
+//     cells are text with markup between their characters).
 #pragma once
 
 #include <string>

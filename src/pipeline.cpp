@@ -119,7 +119,7 @@ ParseResult parse_bytes(std::string bytes, std::string path, const ParseOptions&
     const auto& spec = lt.spec ? *lt.spec : report_version.tables[t];
     if (lt.rows.empty()) {
       r.record.tables[t] = empty_table(spec);
-      if (options.positions) value_spans[t].assign(spec.record->size, passes::kNowhere);
+      if (options.positions) value_spans[t].assign(spec.record->size, passes::kNowhere);  // every value: not read
       doc::Span at{0, 0};
       for (const auto& h : outline.headings)
         if (h.number == spec.section) at = h.span;

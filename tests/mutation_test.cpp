@@ -7,8 +7,11 @@
 //
 // How the cells are found (deliberately independent of the parser's internals): table lines are
 // split textually — lines with a tab in the tsv layout, pipe rows in the markdown layout, runs
-// between wide gaps in the aligned layout (the layout the report was read as) — and a cell is a candidate when its normalised text is a
-// number, a null mark or empty. Which record value a cell holds is then learned from the effect
+// between wide gaps in the aligned layout, lines ending in their only pipe in the cell-lines
+// layout (the layout the report was read as); in an HTML page, from each <td>/<th> start tag to
+// the next cell, row or table tag, its text being the content without tags (&nbsp; a blank) — and
+// a cell is a candidate when its normalised text is a number, a null mark or empty. An HTML cell's
+// whole content is replaced by the mutated number. Which record value a cell holds is then learned from the effect
 // of its mutation on `applications` and `review_litigation`:
 //   - one value changed to a number: the cell is that value's cell (a "value cell");
 //   - several values changed: the mutation moved values (a row re-aligned, a label lost);
@@ -55,10 +58,56 @@ namespace {
 
 using xxgk::test::slurp;
 
-// A cell of a table line: bytes [begin, end) of the text.
+// A cell of a table line: bytes [begin, end) of the text, and its text (HTML: without tags).
 struct CellRef {
   std::size_t begin, end;
+  std::string text;
 };
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool tag_at(std::string_view text, std::size_t at, std::string_view name) {
+  if (at + name.size() > text.size()) return false;
+  for (std::size_t i = 0; i < name.size(); ++i)
+    if (lower(text[at + i]) != name[i]) return false;
+  const std::size_t after = at + name.size();
+  return after < text.size() && (text[after] == '>' || text[after] == ' ' || text[after] == '\t' ||
+                                 text[after] == '\n' || text[after] == '\r' || text[after] == '/');
+}
+
+// The cells of an HTML page's tables, found textually.
+std::vector<CellRef> html_cells(std::string_view text) {
+  std::vector<CellRef> cells;
+  auto next_boundary = [&](std::size_t from) {
+    for (std::size_t at = text.find('<', from); at != std::string_view::npos; at = text.find('<', at + 1))
+      for (std::string_view t : {"<td", "<th", "</td", "</th", "<tr", "</tr", "</table", "<table"})
+        if (tag_at(text, at, t)) return at;
+    return text.size();
+  };
+  for (std::size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
+    if (!tag_at(text, at, "<td") && !tag_at(text, at, "<th")) continue;
+    const std::size_t open_end = text.find('>', at);
+    if (open_end == std::string_view::npos) break;
+    const std::size_t end = next_boundary(open_end + 1);
+    std::string plain;
+    bool in_tag = false;
+    for (std::size_t i = open_end + 1; i < end; ++i) {
+      if (text[i] == '<') {
+        in_tag = true;
+      } else if (text[i] == '>') {
+        in_tag = false;
+      } else if (!in_tag && text.substr(i).starts_with("&nbsp;")) {
+        plain += ' ';
+        i += 5;
+      } else if (!in_tag) {
+        plain += text[i];
+      }
+    }
+    cells.push_back({open_end + 1, end, plain});
+    at = open_end;
+  }
+  return cells;
+}
 
 bool is_markdown_separator(std::string_view line) {
   bool dash = false;
@@ -84,7 +133,8 @@ std::vector<CellRef> table_cells(std::string_view text, std::string_view layout)
       std::size_t b = 0;
       for (;;) {
         std::size_t t = line.find('\t', b);
-        cells.push_back({pos + b, pos + (t == std::string_view::npos ? line.size() : t)});
+        const std::size_t e = t == std::string_view::npos ? line.size() : t;
+        cells.push_back({pos + b, pos + e, std::string(line.substr(b, e - b))});
         if (t == std::string_view::npos) break;
         b = t + 1;
       }
@@ -108,8 +158,11 @@ std::vector<CellRef> table_cells(std::string_view text, std::string_view layout)
           if (k - i >= 2 || k == line.size() || digits) break;
           i = k;
         }
-        cells.push_back({pos + b, pos + i});
+        cells.push_back({pos + b, pos + i, std::string(line.substr(b, i - b))});
       }
+    } else if (const auto pipe = line.find('|'); layout == "cell-lines" && pipe != std::string_view::npos &&
+                                                   line.find_first_not_of(" \t", pipe + 1) == std::string_view::npos) {
+      cells.push_back({pos, pos + pipe, std::string(line.substr(0, pipe))});  // a cell line: "0 |"
     } else if (layout == "markdown" && line.find('|') != std::string_view::npos && !is_markdown_separator(line)) {
       std::vector<std::size_t> pipes;
       for (std::size_t i = 0; i < line.size(); ++i)
@@ -119,10 +172,10 @@ std::vector<CellRef> table_cells(std::string_view text, std::string_view layout)
       std::vector<CellRef> row;
       std::size_t b = 0;
       for (std::size_t p : pipes) {
-        row.push_back({pos + b, pos + p});
+        row.push_back({pos + b, pos + p, std::string(line.substr(b, p - b))});
         b = p + 1;
       }
-      row.push_back({pos + b, pos + line.size()});
+      row.push_back({pos + b, pos + line.size(), std::string(line.substr(b))});
       auto blank = [&](const CellRef& c) { return xxgk::text::normalise_text(text.substr(c.begin, c.end - c.begin)).empty(); };
       if (!row.empty() && blank(row.front())) row.erase(row.begin());
       if (!row.empty() && blank(row.back())) row.pop_back();
@@ -224,7 +277,7 @@ Outcome mutate_report(const fs::path& in, const fs::path& corpus) {
   const auto original = xxgk::parse_bytes(slurp(in), o.rel);
   // Mutations are made in text: a PDF's rendered text is not the PDF (its pdftotext text, in the
   // corpus beside it, is mutated instead).
-  if (original.status != xxgk::Status::ok || original.record.format != "text") return o;
+  if (original.status != xxgk::Status::ok || (original.record.format != "text" && original.record.format != "html")) return o;
   o.ok = true;
   // The mutations are made in the decoded text; parsing it must give the same values.
   const std::string text = original.text;
@@ -236,8 +289,9 @@ Outcome mutate_report(const fs::path& in, const fs::path& corpus) {
   }
 
   std::set<Slot> reached;
-  for (const auto& cell : table_cells(text, base.record.layout)) {
-    const std::string_view raw = std::string_view(text).substr(cell.begin, cell.end - cell.begin);
+  const auto cells = base.record.format == "html" ? html_cells(text) : table_cells(text, base.record.layout);
+  for (const auto& cell : cells) {
+    const std::string_view raw = cell.text;
     const std::string replacement = mutate(raw);
     if (replacement.empty()) continue;
     std::string mutated = text;

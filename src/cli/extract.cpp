@@ -32,8 +32,8 @@ namespace {
 constexpr const char* kHelp =
     "usage: xxgk extract [options] PATH...\n"
     "\n"
-    "Parse every report under the directories given (recursively: .txt .md .markdown .tsv; .pdf\n"
-    ".html .htm .shtml .docx .doc .wps .odt .rtf are counted by format until xxgk reads them) and\n"
+    "Parse every report under the directories given (recursively: .txt .md .markdown .tsv .html\n"
+    ".htm .shtml; .pdf .docx .doc .wps .odt .rtf are counted by format until xxgk reads them) and\n"
     "every file given, in parallel, into one dataset written in path order.\n"
     "\n"
     "  -o, --output FILE    write the dataset to FILE; the format follows the extension:\n"

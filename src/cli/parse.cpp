@@ -16,7 +16,7 @@ constexpr const char* kHelp =
     "  --format json|text   json (default): the canonical record; one file is pretty-printed,\n"
     "                       several are written one compact record per line (NDJSON)\n"
     "  --positions          json: also say where each value was read (\"positions\")\n"
-    "  --layout NAME        do not detect the text layout: tsv, markdown\n"
+    "  --layout NAME        do not detect the text layout: tsv, markdown, cell-lines\n"
     "  --encoding NAME      do not detect the encoding (an iconv name: GB18030, UTF-16LE, ...)\n"
     "  --quiet              do not print diagnostics on stderr\n"
     "\n"

@@ -37,5 +37,6 @@ const FrontEnd* front_end_for(Format format);
 bool read_text(std::string bytes, const ParseOptions& options, Output& out, diag::Diagnostics& diags);
 bool read_pdf(std::string bytes, const ParseOptions& options, Output& out, diag::Diagnostics& diags);
 bool read_docx(std::string bytes, const ParseOptions& options, Output& out, diag::Diagnostics& diags);
+bool read_html(std::string bytes, const ParseOptions& options, Output& out, diag::Diagnostics& diags);
 
 }  // namespace xxgk::frontend

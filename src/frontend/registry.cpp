@@ -9,6 +9,7 @@ constexpr FrontEnd kFrontEnds[] = {
     {Format::text, &read_text},
     {Format::pdf, &read_pdf},
     {Format::docx, &read_docx},
+    {Format::html, &read_html},
 };
 
 }  // namespace

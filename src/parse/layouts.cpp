@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "frontend/aligned.hpp"
+#include "grammar/cell_lines.hpp"
 #include "grammar/markdown.hpp"
 #include "grammar/tsv.hpp"
 #include "parse/builder.hpp"
@@ -30,6 +31,7 @@ constexpr Layout kLayouts[] = {
     {"markdown", &parse_with<grammar::markdown::grammar>, &probe_line<grammar::markdown::probe>},
     // Not a grammar: text laid out in columns by blanks (pdftotext -layout), read by its geometry.
     {"aligned", &frontend::parse_aligned, &frontend::probe_aligned},
+    {"cell-lines", &parse_with<grammar::cell_lines::grammar>, &probe_line<grammar::cell_lines::probe>},
 };
 
 }  // namespace

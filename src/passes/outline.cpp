@@ -33,6 +33,8 @@ bool is_furniture(std::string_view t) {
   for (std::string_view start : {"当前位置", "您的位置", "您现在的位置", "所在位置", "现在位置"})
     if (t.starts_with(start)) return true;
   if (arrows >= 1 && (t.starts_with("首页") || arrows >= 2) && chars(t) <= 120) return true;
+  // A navigation bar: 首页 政务公开 互动交流 … (the links of a page's menu, one line).
+  if (t.starts_with("首页") && chars(t) > 2 && chars(t) <= 60 && !contains(t, "。")) return true;
   if (chars(t) > 80) return false;  // a sentence of the report, whatever it mentions
   for (std::string_view start : {"上一篇", "下一篇", "上一条", "下一条", "【上一篇】", "【下一篇】"})
     if (t.starts_with(start)) return true;
@@ -56,6 +58,26 @@ bool is_furniture(std::string_view t) {
   }
   return core == "正文" || core == "全文" || core == "返回";
 }
+
+// A line of a link list (人民网, 新华网, 福建省人民政府, 附件下载): short, no punctuation, not a
+// statement of the report (无其他需要报告的事项, 本年度无收费情况). `t` is normalised.
+bool link_like(std::string_view t) {
+  const auto n = chars(t);
+  if (n < 2 || n > 16) return false;
+  for (std::string_view start : {"无", "暂无", "本", "我"})
+    if (t.starts_with(start)) return false;
+  for (std::string_view word : {"报告", "事项", "情况"})
+    if (contains(t, word)) return false;
+  for (char c : std::string_view(",.;:?!()[]<>|\"'/"))
+    if (t.find(c) != std::string_view::npos) return false;
+  for (std::string_view mark : {"。", "、", "《", "》", "“", "”", "…", "【", "】", "·"})
+    if (contains(t, mark)) return false;
+  return true;
+}
+
+// From this many link-like lines in a row after the last section heading on, a page's footer:
+// its link lists, 关于我们, 联系我们, browser advice. A report's own text has no such run.
+constexpr std::size_t kFooterRun = 6;
 
 // Metadata keys a page states before the report; the kind of value each gives.
 enum class Meta { other, index_number, agency, date, title };
@@ -229,8 +251,11 @@ Outline read_outline(const doc::Document& doc) {
     if (int n = parse::section_heading(p.text)) {
       out.lines[i] = Line::heading;
       const auto text = text::trim_blanks(text::strip_markdown_marks(p.text));
-      const auto begin = p.span.begin + static_cast<std::uint32_t>(text.data() - p.text.data());
-      out.headings.push_back({n, i, text, {begin, begin + static_cast<std::uint32_t>(text.size())}});
+      // Where the heading's text is in the paragraph's span; never past it (a front end's text may
+      // be decoded from more or fewer bytes than it spans: HTML entities).
+      const auto begin = std::min(p.span.begin + static_cast<std::uint32_t>(text.data() - p.text.data()), p.span.end);
+      const auto end = std::min(begin + static_cast<std::uint32_t>(text.size()), p.span.end);
+      out.headings.push_back({n, i, text, {begin, end}});
       section = n;
       out.paragraph_section[i] = n;
       continue;
@@ -250,6 +275,15 @@ Outline read_outline(const doc::Document& doc) {
   // Page furniture, metadata and the title stand before the first heading and after the last
   // (a web page's header and footer); the sections between hold the report's own text.
   const std::size_t last_heading = out.headings.empty() ? 0 : out.headings.back().paragraph;
+  if (!out.headings.empty()) {
+    std::size_t run = 0, footer = doc.paragraphs.size();
+    for (std::size_t i = last_heading + 1; i < doc.paragraphs.size() && footer == doc.paragraphs.size(); ++i) {
+      run = out.lines[i] == Line::text && link_like(text::normalise_text(doc.paragraphs[i].text)) ? run + 1 : 0;
+      if (run == kFooterRun) footer = i + 1 - run;
+    }
+    for (std::size_t i = footer; i < doc.paragraphs.size(); ++i)
+      if (out.lines[i] == Line::text) out.lines[i] = Line::furniture;
+  }
   for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
     const int section = out.paragraph_section[i];
     if (out.lines[i] != Line::text || (section != 0 && i < last_heading)) continue;
@@ -299,7 +333,14 @@ Outline read_outline(const doc::Document& doc) {
       for (std::size_t k = 0; k + len <= preamble.size() && !out.title.found; ++k) {
         std::string joined;
         for (std::size_t j = k; j < k + len; ++j) joined += norm[preamble[j]];
-        if (auto parts = try_title(joined, need_agency)) accept({doc.paragraphs[preamble[k]].span.begin, doc.paragraphs[preamble[k + len - 1]].span.end}, *parts);
+        const doc::Span span{doc.paragraphs[preamble[k]].span.begin, doc.paragraphs[preamble[k + len - 1]].span.end};
+        if (auto parts = try_title(joined, need_agency)) {
+          accept(span, *parts);
+        } else if (const auto cut = joined.find_first_of("_|"); len == 1 && cut != std::string::npos && cut > 0) {
+          // A web page's <title>: the report's title, then its column and site (标题_栏目_网站).
+          const std::string head = joined.substr(0, cut);
+          if (auto cut_parts = try_title(head, need_agency)) accept(span, *cut_parts);
+        }
       }
     for (std::size_t m = 0; m < meta_titles.size() && !out.title.found; ++m)
       if (auto parts = try_title(meta_titles[m].first, need_agency)) accept(meta_titles[m].second, *parts);

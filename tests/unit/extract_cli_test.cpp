@@ -264,7 +264,7 @@ TEST_SUITE("extract-cli") {
     fs::create_symlink(in / "does-not-exist", in / "dangling.txt");  // unreadable
     std::ofstream(in / "notes.doc", std::ios::binary)  // a format xxgk does not read: rejected, counted by format
         << std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) << std::string(504, '\0');
-    std::ofstream(in / "page.html") << "<!DOCTYPE html><html><body><p>x</p></body></html>\n";
+    std::ofstream(in / "page.html") << "<!DOCTYPE html><html><body><p>x</p></body></html>\n";  // read: not a report
     std::ofstream(in / "photo.jpg") << "skipped";  // not an input
     const bool root = ::geteuid() == 0;
     if (!root) {  // permissions do not stop root
@@ -292,7 +292,8 @@ TEST_SUITE("extract-cli") {
       CHECK(err.find("dangling.txt: error: cannot read the file") != std::string::npos);
       CHECK(err.find("1 other files skipped") != std::string::npos);
       CHECK(err.find("notes.doc: error: the input is a legacy Word") != std::string::npos);
-      CHECK(err.find("not read, in formats xxgk does not read yet: 1 ole, 1 html") != std::string::npos);
+      CHECK(err.find("not read, in formats xxgk does not read yet: 1 ole\n") != std::string::npos);
+      CHECK(err.find("page.html: error: not a government information disclosure annual report") != std::string::npos);
       CHECK(err.find(std::to_string(inputs) + " files in") != std::string::npos);
       if (std::string(ext) == "ndjson") {
         CHECK(lines_of(slurp(out)).size() == inputs);  // rejected files keep their record and diagnostics

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "grammar/cell_lines.hpp"
 #include "grammar/document.hpp"
 #include "grammar/markdown.hpp"
 #include "grammar/outline.hpp"
@@ -67,6 +68,7 @@ constexpr auto T = Block::Kind::table;
 TEST_CASE("layout grammars have no rule that can loop without consuming input") {
   CHECK(pg::analyze<g::tsv::grammar>(-1) == 0);
   CHECK(pg::analyze<g::markdown::grammar>(-1) == 0);
+  CHECK(pg::analyze<g::cell_lines::grammar>(-1) == 0);
 }
 
 TEST_CASE("outline rules have no rule that can loop without consuming input") {
@@ -289,6 +291,39 @@ TEST_CASE("markdown rows, separators and cells") {
   REQUIRE(doc.paragraphs.size() == 1);
   CHECK(doc.paragraphs[0].text == "正文");
   CHECK(kinds(doc) == std::vector{T, P});
+}
+
+TEST_CASE("markdown: pipe rows without any separator line are a table") {
+  auto doc = build<g::markdown::grammar>("二、主动公开政府信息情况\n| 信息内容 | 本年制发件数 |\n| 规章 | 0 |\n|  | 1 |\n正文\n");
+  REQUIRE(doc.tables.size() == 1);
+  REQUIRE(doc.tables[0].rows.size() == 3);
+  CHECK(doc.tables[0].rows[1].cells.size() == 2);
+  CHECK(doc.tables[0].rows[2].cells.size() == 2);  // a blank first cell is kept
+  CHECK(kinds(doc) == std::vector{P, T, P});
+}
+
+TEST_CASE("cell-lines: a cell a line ending in a pipe, a blank line after each row") {
+  namespace c = g::cell_lines;
+  CHECK(check_rule<c::cell_line>("规章 |\n", true));
+  CHECK(check_rule<c::cell_line>(" |\n", true));         // a blank cell
+  CHECK(check_rule<c::cell_line>("0 |  \r\nx", true, 1));  // blanks after the pipe
+  CHECK(check_rule<c::cell_line>("| a | b |\n", false));  // markdown
+  CHECK(check_rule<c::cell_line>("a | b\n", false));
+  CHECK(check_rule<c::cell_line>("规章\n", false));
+  CHECK(check_rule<c::probe>("规章 |", true));
+  CHECK(check_rule<c::probe>(" |", false));               // a blank cell does not choose the layout
+  CHECK(check_rule<c::probe>("| a |", false));
+
+  auto doc = build<c::grammar>("二、主动公开政府信息情况\n\n信息内容 |\n本年制发件数 |\n\n规章 |\n |\n0 |\n\n\n行政许可 |\n5 |\n正文\n\n| a |\n");
+  REQUIRE(doc.tables.size() == 1);
+  const auto& t = doc.tables[0];
+  REQUIRE(t.rows.size() == 3);  // blank lines between rows stay inside the table
+  CHECK(t.rows[0].cells.size() == 2);
+  CHECK(t.rows[0].cells[0].text == "信息内容 ");
+  REQUIRE(t.rows[1].cells.size() == 3);
+  CHECK(t.rows[1].cells[1].text == " ");
+  CHECK(t.rows[2].cells[1].text == "5 ");
+  CHECK(kinds(doc) == std::vector{P, T, P, P});  // "| a |" is a paragraph here
 }
 
 TEST_CASE("markdown: a line with a pipe is a row only next to a separator") {

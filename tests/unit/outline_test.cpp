@@ -139,6 +139,58 @@ TEST_CASE("outline: 上一篇/下一篇 and footers are left out of the section'
   CHECK(!has(list, "missing-title"));
 }
 
+TEST_CASE("outline: a heading's span stays inside its paragraph's when the text is not the span's bytes") {
+  doc::Document d;  // as the HTML front end makes it: decoded text in the store, the element's span
+  d.add_paragraph({{10, 14}, d.store.emplace_back("一、总体情况")});
+  const auto outline = passes::read_outline(d);
+  REQUIRE(outline.headings.size() == 1);
+  CHECK(outline.headings[0].span.begin == 10);
+  CHECK(outline.headings[0].span.end == 14);
+}
+
+TEST_CASE("outline: a web page's title followed by its column and site (标题_栏目_网站) gives the title") {
+  const auto doc = build("安阳市科学技术局2023年政府信息公开工作年度报告_政府信息公开年报_安阳市人民政府\n一、总体情况\n");
+  const auto outline = passes::read_outline(doc);
+  CHECK(outline.title.found);
+  CHECK(outline.title.agency == "安阳市科学技术局");
+  CHECK(outline.title.year == 2023);
+  const auto bar = passes::read_outline(build("某区政府信息公开工作年度报告（2023年度）| 某区人民政府门户网站\n一、总体情况\n"));
+  CHECK(bar.title.found);
+  CHECK(bar.title.year == 2023);
+}
+
+TEST_CASE("outline: a navigation bar (首页 and the menu's links) before a title over two lines is furniture") {
+  const auto doc = build("首页 政务公开 互动交流 办事服务\n宝鸡市科学技术局\n2024 年政府信息公开工作年度报告\n一、总体情况\n");
+  const auto outline = passes::read_outline(doc);
+  CHECK(outline.lines == std::vector{Line::furniture, Line::title, Line::title, Line::heading});
+  CHECK(outline.title.agency == "宝鸡市科学技术局");
+  CHECK(outline.title.year == 2024);
+}
+
+TEST_CASE("outline: a page's link lists after the last section are its footer, from the first of six on") {
+  const std::string text =
+      "某某局2024年政府信息公开工作年度报告\n"
+      "六、其他需要报告的事项\n"
+      "无其他需要报告的事项\n"    // short, without punctuation, but the report's own
+      "本年度无收费情况。\n"
+      "（一）建议提案办理\n"      // punctuation: the report's own
+      "无\n"                      // one character: not a link
+      "附件下载\n文字解读\n图片解读\n省市政府网站\n福建省人民政府\n人民网\n"
+      "使用帮助 | 联系我们 | 关于我们 |\n"
+      "为确保最佳浏览效果，建议您使用以下浏览器版本。\n";
+  const auto doc = build(text);
+  const auto outline = passes::read_outline(doc);
+  REQUIRE(outline.lines.size() == 14);
+  for (std::size_t i = 2; i < 6; ++i) CHECK(outline.lines[i] == Line::text);
+  for (std::size_t i = 6; i < 14; ++i) CHECK(outline.lines[i] == Line::furniture);
+
+  // Five short lines in a row are still the report's text.
+  const auto five = build("某某局2024年政府信息公开工作年度报告\n六、其他需要报告的事项\n建议办理\n提案办理\n无收费\n人员情况\n培训情况\n"
+                          "本年度无其他事项。\n");
+  const auto kept = passes::read_outline(five);
+  for (std::size_t i = 2; i < kept.lines.size(); ++i) CHECK(kept.lines[i] == Line::text);
+}
+
 TEST_CASE("outline: a sentence that mentions a footer word is the report's text") {
   const auto doc = build(
       "某某局2024年政府信息公开工作年度报告\n一、总体情况\n"
