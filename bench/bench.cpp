@@ -13,8 +13,8 @@
 //    layout detection, grammar -> AST); the whole parse_bytes (parse + passes: normalise,
 //    reassemble, map rows, align, extract, checks, locate diagnostics); to_json. Passes-only is
 //    the difference of the last two.
-// 4. The corpus's PDFs (not in the collection): parse_bytes per PDF, and pdftotext -layout on the
-//    same files for scale.
+// 4. The corpus's PDFs, Word files and HTML pages (not in the collection): parse_bytes per file,
+//    and pdftotext -layout on the same PDFs for scale.
 // Every measurement is repeated R times (default 3) and the fastest run is shown: on a shared
 // machine the slower runs measure the neighbours.
 #include <sys/resource.h>
@@ -173,14 +173,15 @@ int main(int argc, char** argv) {
   }
 
   // The corpus's reports: every input extract would take that parses as a report; the text ones
-  // make the collection, the PDFs are measured on their own (section 4).
-  std::vector<Input> inputs, pdfs;
+  // make the collection, the other formats are measured on their own (section 4).
+  std::vector<Input> inputs;
+  std::map<std::string, std::vector<Input>> other_formats;  // by format: pdf, docx, html
   for (const auto& f : xxgk::cli::collect_inputs({corpus.string()}).files) {
     Input in{f, slurp(f), ""};
     auto r = xxgk::parse_bytes(in.bytes, f);
     if (r.status == xxgk::Status::rejected) continue;
     in.layout = r.record.layout;
-    (r.record.format == "pdf" ? pdfs : inputs).push_back(std::move(in));
+    (r.record.format == "text" ? inputs : other_formats[r.record.format]).push_back(std::move(in));
   }
   for (auto& in : inputs) in.name = fs::path(in.name).filename().string();
   if (inputs.empty()) {
@@ -315,30 +316,33 @@ int main(int argc, char** argv) {
                 layout.c_str(), v.second / static_cast<std::size_t>(repeat), v.first * 1e6 / static_cast<double>(v.second),
                 static_cast<double>(v.second) / v.first);
 
-  // 4. PDFs: the whole parse_bytes of each corpus PDF in process, and the same files through
-  // `pdftotext -layout` (poppler-utils, when installed), the usual first step of a PDF pipeline.
-  if (!pdfs.empty()) {
+  // 4. Each other format: the whole parse_bytes of each corpus file of it, in process; for PDFs,
+  // the same files through `pdftotext -layout` (poppler-utils, when installed), the usual first
+  // step of a PDF pipeline.
+  for (const auto& [format, files] : other_formats) {
     double t = 1e300;
+    std::size_t bytes = 0;
+    for (const auto& in : files) bytes += in.bytes.size();
     for (int k = 0; k < repeat; ++k) {
       const auto t0 = Clock::now();
-      for (const auto& in : pdfs) sink += xxgk::parse_bytes(in.bytes, in.name).record.diagnostics.size();
+      for (const auto& in : files) sink += xxgk::parse_bytes(in.bytes, in.name).record.diagnostics.size();
       t = std::min(t, std::chrono::duration<double>(Clock::now() - t0).count());
     }
-    std::printf("\nPDF (one thread, in memory, %zu PDFs of the corpus, fastest of %d)\n", pdfs.size(), repeat);
-    std::printf("  parse_bytes                              %8.1f ms/report %8.1f reports/s\n",
-                t * 1e3 / static_cast<double>(pdfs.size()), static_cast<double>(pdfs.size()) / t);
-    if (std::system("command -v pdftotext >/dev/null 2>&1") == 0) {
+    const double n = static_cast<double>(files.size());
+    std::printf("\n%s (one thread, in memory, the corpus's %zu files, %.0f KB each on average, fastest of %d)\n",
+                format.c_str(), files.size(), static_cast<double>(bytes) / n / 1e3, repeat);
+    std::printf("  parse_bytes                              %8.2f ms/report %8.1f reports/s\n", t * 1e3 / n, n / t);
+    if (format == "pdf" && std::system("command -v pdftotext >/dev/null 2>&1") == 0) {
       double tp = 1e300;
       for (int k = 0; k < repeat; ++k) {
         const auto t0 = Clock::now();
-        for (const auto& in : pdfs) {
+        for (const auto& in : files) {
           const std::string cmd = "pdftotext -layout '" + in.name + "' /dev/null";
           if (std::system(cmd.c_str()) != 0) std::fprintf(stderr, "xxgk_bench: %s failed\n", cmd.c_str());
         }
         tp = std::min(tp, std::chrono::duration<double>(Clock::now() - t0).count());
       }
-      std::printf("  pdftotext -layout (a process per file)   %8.1f ms/report %8.1f reports/s\n",
-                  tp * 1e3 / static_cast<double>(pdfs.size()), static_cast<double>(pdfs.size()) / tp);
+      std::printf("  pdftotext -layout (a process per file)   %8.2f ms/report %8.1f reports/s\n", tp * 1e3 / n, n / tp);
     }
   }
   if (sink == 42) std::puts("");  // keep the results alive

@@ -24,9 +24,10 @@ bool blank_at(std::string_view s, std::size_t i, std::size_t& len) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// The runs of a line (split at two or more blanks), with their character columns.
-std::vector<positioned::Fragment> fragments(std::string_view line, std::uint32_t offset, double y) {
-  std::vector<positioned::Fragment> out;
+// Calls run(start, end, start_column, end_column) for each run of a line (split at two or more
+// blanks), in bytes and character columns.
+template <typename Run>
+void for_each_run(std::string_view line, Run&& run) {
   std::size_t i = 0, column = 0, len = 0;
   while (i < line.size()) {
     if (blank_at(line, i, len)) {
@@ -58,14 +59,19 @@ std::vector<positioned::Fragment> fragments(std::string_view line, std::uint32_t
       end = i;
       end_column = column;
     }
+    run(start, end, start_column, end_column);
+  }
+}
+
+std::vector<positioned::Fragment> fragments(std::string_view line, std::uint32_t offset, double y) {
+  std::vector<positioned::Fragment> out;
+  for_each_run(line, [&](std::size_t start, std::size_t end, std::size_t start_column, std::size_t end_column) {
     out.push_back({line.substr(start, end - start),
                    {offset + static_cast<std::uint32_t>(start), offset + static_cast<std::uint32_t>(end)},
                    static_cast<double>(start_column), static_cast<double>(end_column), y, y + 1});
-  }
+  });
   return out;
 }
-
-bool has_digit(std::string_view s) { return std::any_of(s.begin(), s.end(), is_digit); }
 
 }  // namespace
 
@@ -99,11 +105,42 @@ doc::Document parse_aligned(std::string_view text) {
 }
 
 bool probe_aligned(std::string_view line) {
-  if (line.find('\t') != std::string_view::npos || line.find('|') != std::string_view::npos) return false;
+  // Every line of every text is probed: one pass over its bytes, runs split at two blanks (the
+  // finer splits of for_each_run do not change whether a line is a row).
+  // pdftotext puts two spaces or more between columns: a line without them is no row.
+  if (line.find("  ") == std::string_view::npos || line.find('\t') != std::string_view::npos ||
+      line.find('|') != std::string_view::npos)
+    return false;
+  const std::size_t n = line.size();
+  auto blank = [&](std::size_t i) -> std::size_t {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (c == ' ' || c == '\f' || c == '\v') return 1;
+    if (c == 0xE3 && i + 2 < n && line[i + 1] == '\x80' && line[i + 2] == '\x80') return 3;
+    if (c == 0xC2 && i + 1 < n && line[i + 1] == '\xA0') return 2;
+    return 0;
+  };
   int numbers = 0, runs = 0;
-  for (const auto& f : fragments(line, 0, 0)) {
+  std::size_t i = 0;
+  while (i < n) {
+    while (i < n) {
+      const std::size_t l = blank(i);
+      if (!l) break;
+      i += l;
+    }
+    if (i >= n) break;
+    const std::size_t start = i;
+    bool digit = false;
+    while (i < n) {
+      if (const std::size_t l = blank(i)) {
+        if (i + l >= n || blank(i + l)) break;  // two blanks, or the end: the run ends
+        i += l;
+        continue;
+      }
+      digit = digit || is_digit(line[i]);
+      ++i;
+    }
     ++runs;
-    numbers += has_digit(f.text) && f.text.size() <= 12;
+    numbers += digit && i - start <= 12;
   }
   return runs >= 3 && numbers >= 2;
 }

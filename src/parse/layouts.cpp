@@ -18,6 +18,13 @@ bool probe_line(std::string_view line) {
   return pg::parse<Probe>(in);
 }
 
+// The same, for a layout whose rows all hold `needle`: every line of every text is probed, and
+// most lines are rejected by one memchr.
+template <typename Probe, char needle>
+bool probe_line_with(std::string_view line) {
+  return line.find(needle) != std::string_view::npos && probe_line<Probe>(line);
+}
+
 template <typename Grammar>
 doc::Document parse_with(std::string_view text) {
   return build<Grammar>(text);
@@ -27,11 +34,11 @@ doc::Document parse_with(std::string_view text) {
 // grammar/document.hpp, a probe rule, and `struct grammar : document< table > {}`), include it
 // above and add its line here.
 constexpr Layout kLayouts[] = {
-    {"tsv", &parse_with<grammar::tsv::grammar>, &probe_line<grammar::tsv::probe>},
-    {"markdown", &parse_with<grammar::markdown::grammar>, &probe_line<grammar::markdown::probe>},
+    {"tsv", &parse_with<grammar::tsv::grammar>, &probe_line_with<grammar::tsv::probe, '\t'>},
+    {"markdown", &parse_with<grammar::markdown::grammar>, &probe_line_with<grammar::markdown::probe, '|'>},
     // Not a grammar: text laid out in columns by blanks (pdftotext -layout), read by its geometry.
     {"aligned", &frontend::parse_aligned, &frontend::probe_aligned},
-    {"cell-lines", &parse_with<grammar::cell_lines::grammar>, &probe_line<grammar::cell_lines::probe>},
+    {"cell-lines", &parse_with<grammar::cell_lines::grammar>, &probe_line_with<grammar::cell_lines::probe, '|'>},
 };
 
 }  // namespace
