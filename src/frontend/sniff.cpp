@@ -10,9 +10,9 @@ namespace {
 
 constexpr std::array<FormatInfo, 10> kInfos = {{
     {"text", "text", ""},
-    {"html", "an HTML page", "save the page as text (.txt) and parse that"},
+    {"html", "an HTML page", ""},
     {"pdf", "a PDF document", ""},
-    {"docx", "a Word document (.docx)", "save it as text (.txt) and parse that"},
+    {"docx", "a Word document (.docx)", ""},
     {"odt", "an OpenDocument text (.odt)", "save it as .docx or as text"},
     {"xlsx", "a spreadsheet (.xlsx, .ods)", "export the report's text, not a spreadsheet"},
     {"zip", "a ZIP archive that is not a Word document", "unpack it and parse the reports inside"},

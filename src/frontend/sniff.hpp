@@ -22,7 +22,7 @@ enum class Format {
 struct FormatInfo {
   std::string_view name;         // "pdf": the record's source.format
   std::string_view description;  // "a PDF document"
-  std::string_view advice;       // what a user can do when xxgk does not read it
+  std::string_view advice;       // what a user can do when xxgk does not read it ("" for a format it reads)
 };
 const FormatInfo& info(Format f);
 
