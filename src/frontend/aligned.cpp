@@ -52,9 +52,11 @@ void for_each_run(std::string_view line, Run&& run) {
         column += run;
         continue;
       }
-      const auto b = static_cast<unsigned char>(line[i]);
+      // One character: its lead byte and the continuation bytes that follow (never a blank, even
+      // where a broken sequence is cut short).
       last = i;
-      i = std::min(line.size(), i + (b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1));
+      ++i;
+      while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
       ++column;
       end = i;
       end_column = column;

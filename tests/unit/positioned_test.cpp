@@ -3,14 +3,17 @@
 // (points, a header that stands over its columns). And the PDF front end's refusals.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "frontend/aligned.hpp"
+#include "test_files.hpp"
 #include "frontend/positioned.hpp"
 #include "xxgk/xxgk.hpp"
 
 using namespace xxgk;
+namespace fs = std::filesystem;
 namespace pos = xxgk::frontend::positioned;
 
 namespace {
@@ -185,4 +188,21 @@ TEST_CASE("PDF: what cannot be read is said, with its reason, never a crash") {
   CHECK(damaged.record.format == "pdf");
   REQUIRE(!damaged.record.diagnostics.empty());
   CHECK(damaged.record.diagnostics[0].code == "pdf-damaged");
+}
+
+TEST_CASE("aligned: a character cut short never swallows the blank after it (fuzz_layout_aligned)") {
+  // Found by fuzz_layout_aligned: the input's last line ends in a lead byte with one continuation
+  // byte of two, then blanks; the run took the blank after it and its cell reached outside its row.
+  const std::string text = xxgk::test::slurp(fs::path(XXGK_SOURCE_DIR) / "tests/data/fuzz/aligned-cut-character.bin");
+  REQUIRE(text.size() == 6732);
+  const auto d = frontend::parse_aligned(text);
+  int cells = 0;
+  for (const auto& t : d.tables)
+    for (const auto& row : t.rows)
+      for (const auto& c : row.cells) {
+        CHECK(c.span.begin >= row.span.begin);
+        CHECK(c.span.end <= row.span.end);
+        ++cells;
+      }
+  CHECK(cells > 100);
 }
