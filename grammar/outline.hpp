@@ -45,7 +45,7 @@ struct section_3 : heading< U'三', spaced< U'申', U'请' > > {};
 struct section_4 : heading< U'四', pg::sor< spaced< U'复', U'议' >, spaced< U'诉', U'讼' > > > {};
 struct section_5 : heading< U'五', pg::sor< spaced< U'问', U'题' >, spaced< U'改', U'进' > > > {};
 struct section_6 : heading< U'六', pg::sor< spaced< U'其', U'他' >, spaced< U'其', U'它' > > > {};
-// What every heading starts with: tested once before the six are tried.
+// What every heading starts with; its numeral says which of the six to try.
 struct heading_start : pg::seq< pg::opt< markdown_marks >, blanks, pg::opt< emphasis >, blanks, pg::utf8::one< U'一', U'二', U'三', U'四', U'五', U'六' > > {};
 
 template< char32_t... Cs > struct spaced : pg::seq< pg::seq< pg::utf8::one< Cs >, blanks >... > {};

@@ -18,6 +18,8 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 double centre(const Fragment& f) { return (f.x0 + f.x1) / 2; }
 
 bool value_like(std::string_view text) {
+  if (!text.empty() && text.size() <= 9 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return true;  // a plain count: most of a table's words
   const auto v = passes::read_value(text::normalise_text(text));
   return v.kind == passes::CellValue::Kind::number || v.kind == passes::CellValue::Kind::null;
 }
@@ -62,6 +64,7 @@ class Builder {
   void add(const Line& line) {
     auto& s = seen_.emplace_back(Seen{&line, {}, {}, 0, 0, false});
     bool last_value = false;  // whether the chunk so far ends in a number
+    std::vector<signed char> whole;  // per chunk: 1 or 0 when it is one fragment that reads as a number or not; -1 when joined
     for (const auto& f : line.fragments) {
       // Words close together are one chunk, but two numbers never are: in a narrow column
       // (其他) a number may stand closer to the next column's than words of a label do.
@@ -74,12 +77,14 @@ class Builder {
         c.text = std::string_view(c.text.data(), static_cast<std::size_t>(f.text.data() + f.text.size() - c.text.data()));
         c.span.end = f.span.end;
         c.x1 = f.x1, c.y0 = std::min(c.y0, f.y0), c.y1 = std::max(c.y1, f.y1);
+        whole.back() = -1;
       } else {
         s.chunks.push_back(f);
+        whole.push_back(is_value ? 1 : 0);
       }
     }
-    for (const auto& c : s.chunks) {
-      const bool v = value_like(c.text);
+    for (std::size_t k = 0; k < s.chunks.size(); ++k) {
+      const bool v = whole[k] >= 0 ? whole[k] == 1 : value_like(s.chunks[k].text);
       s.value.push_back(v);
       (v ? s.values : s.texts) += 1;
     }

@@ -72,14 +72,15 @@ int year_value(std::string_view y) {
 
 int section_heading(std::string_view line) {
   pg::memory_input<pg::tracking_mode::lazy> in(line.data(), line.size(), "");
-  if (!pg::parse<pg::at<g::heading_start>>(in)) return 0;
-  if (whole<g::section_1>(line)) return 1;
-  if (whole<g::section_2>(line)) return 2;
-  if (whole<g::section_3>(line)) return 3;
-  if (whole<g::section_4>(line)) return 4;
-  if (whole<g::section_5>(line)) return 5;
-  if (whole<g::section_6>(line)) return 6;
-  return 0;
+  if (!pg::parse<g::heading_start>(in)) return 0;
+  // The numeral (three bytes in UTF-8) says which section's heading the line can be.
+  const std::string_view numeral(in.current() - 3, 3);
+  if (numeral == "一") return whole<g::section_1>(line) ? 1 : 0;
+  if (numeral == "二") return whole<g::section_2>(line) ? 2 : 0;
+  if (numeral == "三") return whole<g::section_3>(line) ? 3 : 0;
+  if (numeral == "四") return whole<g::section_4>(line) ? 4 : 0;
+  if (numeral == "五") return whole<g::section_5>(line) ? 5 : 0;
+  return whole<g::section_6>(line) ? 6 : 0;
 }
 
 bool page_number(std::string_view line) {

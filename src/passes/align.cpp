@@ -157,12 +157,23 @@ Alignment align_row(const GridRow& row, int label_end, const Columns& columns, s
   const auto& ids = columns.ids;
   const doc::Span anchor = row_anchor(row, label_end);
   auto at = [&](const Placed& p) { return p.cell ? p.cell->span() : anchor; };
-  const Candidate candidates[3] = {evaluate(row, label_end, positions, ids, 0),
-                                   evaluate(row, label_end, positions, ids, -1),
-                                   evaluate(row, label_end, positions, ids, 1)};
+  // Shift 0 first. A shift that puts a column on the label or past the row's end is never clean
+  // and costs at least its floor; when shift 0 costs no more, it cannot win and is not judged.
+  int first = -1, last = -1;
+  for (int p : positions)
+    if (p >= 0) first = first < 0 ? p : std::min(first, p), last = std::max(last, p);
+  const int cells = static_cast<int>(row.cells.size());
+  Candidate candidates[3] = {evaluate(row, label_end, positions, ids, 0)};
+  int judged = 1;
+  for (int shift : {-1, 1}) {
+    const bool takes_label = first >= 0 && first + shift <= label_end, runs_past = last >= 0 && last + shift >= cells;
+    const double floor = 0.5 + (takes_label ? 1.0 : 0.0) + (runs_past ? 0.25 : 0.0);
+    if ((takes_label || runs_past) && candidates[0].cost <= floor) continue;
+    candidates[judged++] = evaluate(row, label_end, positions, ids, shift);
+  }
   const Candidate* best = &candidates[0];
-  for (const auto& c : candidates)
-    if (c.cost < best->cost) best = &c;
+  for (int i = 1; i < judged; ++i)
+    if (candidates[i].cost < best->cost) best = &candidates[i];
   Alignment a;
   a.shift = best->shift;
   a.cost = best->cost;
@@ -173,8 +184,8 @@ Alignment align_row(const GridRow& row, int label_end, const Columns& columns, s
 
   if (a.shift != 0)
     diags.report(diag::Id::row_shifted, anchor, row_name, a.shift > 0 ? "right" : "left");
-  for (const auto& c : candidates)
-    if (&c != best && c.clean && !c.identities_hold && a.identities_hold &&
+  for (int i = 0; i < judged; ++i)
+    if (const auto& c = candidates[i]; &c != best && c.clean && !c.identities_hold && a.identities_hold &&
         !same_values(row, label_end, positions, c.shift, a.shift)) {
       diags.report(diag::Id::ambiguous_alignment, anchor, row_name, ids.size() > 1 ? "the group totals" : "the row total");
       break;

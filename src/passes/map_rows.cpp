@@ -67,16 +67,17 @@ void read_label(GridRow& row, const tmpl::Matcher& matcher) {
 RowInfo classify_row(const GridRow& row, const tmpl::TableSpec& spec) {
   RowInfo info;
   info.label_end = row.label_end;
-  int header_cells = 0;
   bool any_text = false;
-  for (std::size_t i = 0; i < row.cells.size(); ++i) {
-    const auto& c = row.cells[i];
-    if (c.text.empty()) continue;
+  for (std::size_t i = 0; i < row.cells.size() && !info.has_values; ++i) {
+    if (row.cells[i].text.empty()) continue;
     any_text = true;
-    if (static_cast<int>(i) > info.label_end) info.has_values = true;
-    if (c.is_text() && is_header_text(c.hits, c.text, spec)) ++header_cells;
+    info.has_values = static_cast<int>(i) > info.label_end;
   }
   if (!any_text) return info;  // blank
+  int header_cells = 0;  // only a row without values can be a header
+  if (!info.has_values)
+    for (const auto& c : row.cells)
+      if (!c.text.empty() && c.is_text() && is_header_text(c.hits, c.text, spec)) ++header_cells;
 
   // The most specific label is the last label cell; the whole label is all of them joined.
   const GridCell* last = row.label_end >= 0 ? &row.cells[row.label_end] : nullptr;

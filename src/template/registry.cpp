@@ -12,7 +12,7 @@ namespace {
 
 void index_patterns(Matcher& m, std::vector<Pattern>& ps) {
   for (auto& p : ps)
-    for (auto s : p.all_of) p.fragments.set(static_cast<std::size_t>(m.add(s)));
+    for (auto s : p.all_of) p.fragments.set(p.probe = static_cast<std::size_t>(m.add(s)));
 }
 
 template <typename Labels>

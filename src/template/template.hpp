@@ -20,6 +20,7 @@ struct Pattern {
   std::vector<std::string_view> all_of;
   bool exact = false;
   Hits fragments{};  // all_of's fragments in the templates' matcher (filled when compiled)
+  std::size_t probe = 0;  // one of them, tested first: most labels fail on it
 };
 
 struct Label {
@@ -141,7 +142,7 @@ std::string_view group_of(std::string_view column);
 
 // Does the normalised label text match the pattern? `hits` = matcher().scan(text).
 inline bool matches(const Hits& hits, std::string_view text, const Pattern& p) {
-  if ((hits & p.fragments) != p.fragments || p.fragments.none()) return false;
+  if (!hits.test(p.probe) || (hits & p.fragments) != p.fragments || p.fragments.none()) return false;
   return !p.exact || strip_numbering(text) == p.all_of.front();
 }
 inline bool matches_any(const Hits& hits, std::string_view text, const std::vector<Pattern>& ps) {
