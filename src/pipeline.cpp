@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <iconv.h>
 
 #include "diag/diagnostics.hpp"
 #include "frontend/frontend.hpp"
+#include "parse/layouts.hpp"
 #include "passes/checks.hpp"
 #include "passes/document.hpp"
 #include "passes/grid.hpp"
@@ -164,6 +166,20 @@ ParseResult parse_file(const std::string& path, const ParseOptions& options) {
     return reject(std::move(r));
   }
   return parse_bytes(std::move(bytes), path, options);
+}
+
+std::string check_options(const ParseOptions& options) {
+  if (!options.layout.empty() && !parse::find_layout(options.layout)) {
+    std::string known;
+    for (const auto& l : parse::layouts()) known += (known.empty() ? "" : ", ") + std::string(l.name);
+    return "unknown layout '" + options.layout + "' (the layouts: " + known + ")";
+  }
+  if (!options.encoding.empty()) {
+    const iconv_t cd = iconv_open("UTF-8", options.encoding.c_str());
+    if (cd == reinterpret_cast<iconv_t>(-1)) return "unknown encoding '" + options.encoding + "' (an iconv name: GB18030, UTF-16LE, …)";
+    iconv_close(cd);
+  }
+  return {};
 }
 
 }  // namespace xxgk

@@ -27,6 +27,10 @@ struct ParseResult {
   std::string text;
 };
 
+// What is wrong with the options ("unknown layout 'csv' (the layouts: …)", "unknown encoding
+// 'FOO' …"), or "" when nothing: a caller's usage error, said before any input is read.
+std::string check_options(const ParseOptions& options);
+
 // Parse bytes already in memory, whatever their format (sniffed: text, PDF, HTML, DOCX, …).
 // `path` is used for messages and the record only.
 ParseResult parse_bytes(std::string bytes, std::string path, const ParseOptions& options = {});
