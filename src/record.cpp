@@ -1,6 +1,8 @@
 // The record's tables read through the template's description (xxgk/template.hpp).
 #include "xxgk/xxgk.hpp"
 
+#include "text/normalise.hpp"
+
 namespace xxgk {
 
 bool Record::has_errors() const {
@@ -58,6 +60,23 @@ void for_each_cell(const Record& record, const CellVisitor& visit) {
       for (std::size_t c = 0; c < row.columns.size(); ++c)
         visit(shape.key, row.key, row.columns[c].key, table_value(record, t, row.first + c));
   }
+}
+
+std::string normalise_agency(std::string_view agency) {
+  std::string t = text::normalise_text(agency);  // no blanks; full-width letters, digits, brackets half-width
+  std::string out;
+  out.reserve(t.size());
+  for (std::size_t i = 0; i < t.size();) {
+    bool mark = false;
+    for (std::string_view m : {"《", "》", "〈", "〉", "“", "”", "\"", "'"})
+      if (std::string_view(t).substr(i).starts_with(m)) {
+        i += m.size();
+        mark = true;
+        break;
+      }
+    if (!mark) out += t[i++];
+  }
+  return out;
 }
 
 }  // namespace xxgk

@@ -56,6 +56,11 @@ void for_each_cell(const Record& record, const CellVisitor& visit);
 // Machine-readable output: the canonical JSON record (docs/schema.md). With `positions`, each
 // table also gives where each of its values was read.
 std::string to_json(const Record& record, bool pretty, bool positions = false);
+// An agency's name for grouping: no blanks, full-width letters, digits and brackets half-width,
+// no 《》〈〉 or quotes ("三门峡市 科学技术局" and "三门峡市科学技术局" alike). The record keeps
+// the name as written; the SQLite output has both (reports.agency_key).
+std::string normalise_agency(std::string_view agency);
+
 // A number as written: 12, 0.16.
 std::string format_decimal(const Decimal& d);
 

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 #include <string>
@@ -25,7 +26,8 @@ CREATE TABLE IF NOT EXISTS reports (
   encoding TEXT,
   published    TEXT,
   index_number TEXT,
-  status   TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'rejected'))
+  status   TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'rejected')),
+  agency_key   TEXT
 );
 
 -- The template version each table of a report follows (a table may follow another version
@@ -69,6 +71,14 @@ CREATE TABLE IF NOT EXISTS checks (
   rhs    INTEGER NOT NULL
 );
 
+CREATE TABLE IF NOT EXISTS sections (
+  report  INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  number  INTEGER NOT NULL,
+  heading TEXT NOT NULL,
+  text    TEXT NOT NULL,
+  PRIMARY KEY (report, number)
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS diagnostics (
   report   INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
   severity TEXT NOT NULL CHECK (severity IN ('note', 'warning', 'error')),
@@ -84,7 +94,8 @@ CREATE TABLE IF NOT EXISTS diagnostics (
 const char* const kIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS reports_year ON reports (year);
 CREATE INDEX IF NOT EXISTS reports_agency ON reports (agency);
-CREATE INDEX IF NOT EXISTS cell_values_key ON cell_values (key);
+CREATE INDEX IF NOT EXISTS reports_agency_key ON reports (agency_key, year);
+CREATE INDEX IF NOT EXISTS cell_values_key ON cell_values (key, value);
 CREATE INDEX IF NOT EXISTS checks_report ON checks (report);
 CREATE INDEX IF NOT EXISTS checks_rule ON checks (rule, status);
 CREATE INDEX IF NOT EXISTS diagnostics_report ON diagnostics (report);
@@ -92,9 +103,9 @@ CREATE INDEX IF NOT EXISTS diagnostics_code ON diagnostics (code);
 CREATE INDEX IF NOT EXISTS report_tables_template ON report_tables (template);
 )sql";
 
-const std::array<const char*, 8> kIndexNames{"reports_year",       "reports_agency",     "cell_values_key",
-                                             "checks_report",      "checks_rule",        "diagnostics_report",
-                                             "diagnostics_code",   "report_tables_template"};
+const std::array<const char*, 9> kIndexNames{"reports_year",       "reports_agency",     "reports_agency_key",
+                                             "cell_values_key",    "checks_report",      "checks_rule",
+                                             "diagnostics_report", "diagnostics_code",   "report_tables_template"};
 
 const char* status_name(Status status) {
   switch (status) {
@@ -145,6 +156,31 @@ void bind(sqlite3_stmt* st, int at, const Param& p) {
 
 }  // namespace
 
+// The view report_values: a report a row, every value of both template versions a column named
+// table_row_column (applications_new_received_total), NULL where the report has none.
+template <typename Keys>
+std::string wide_view(const Keys& keys) {
+  std::string sql =
+      "CREATE VIEW IF NOT EXISTS report_values AS SELECT r.id AS report, r.path, r.agency, r.agency_key, r.year, "
+      "r.template, r.status";
+  std::vector<std::string> seen;
+  for (const auto& k : keys)
+    for (std::size_t t = 0; t < k.version->tables.size(); ++t) {
+      const auto& table = k.version->tables[t];
+      std::size_t i = 0;
+      for (const auto& row : table.rows)
+        for (const auto& column : row.columns) {
+          std::string name = std::string(table.key) + "_" + std::string(row.key) + "_" + std::string(column.key);
+          std::replace(name.begin(), name.end(), '.', '_');
+          const auto id = k.ids[t][i++];
+          if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;  // in an older version too
+          seen.push_back(name);
+          sql += ", max(CASE v.key WHEN " + std::to_string(id) + " THEN v.value END) AS " + name;
+        }
+    }
+  return sql + " FROM reports AS r LEFT JOIN cell_values AS v ON v.report = r.id GROUP BY r.id";
+}
+
 struct Writer::Impl {
   std::string path;
   sqlite3* db = nullptr;
@@ -162,9 +198,9 @@ struct Writer::Impl {
     std::vector<Param> pending;  // width parameters per row
     sqlite3_int64 report = 0;
   };
-  Inserter cells, checks, diags, tables;
+  Inserter cells, checks, diags, tables, sections;
   Stmt find, insert_report;
-  std::array<Stmt, 5> del;  // a report's cells, checks, diagnostics, tables, then the report
+  std::array<Stmt, 6> del;  // a report's cells, checks, diagnostics, tables, sections, then the report
 
   // cell_keys ids of every template version's tables, in the order of their values.
   struct Keys {
@@ -187,7 +223,7 @@ struct Writer::Impl {
   }
   void prepare(Stmt& st, const std::string& sql) {
     if (sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &st.s, nullptr) != SQLITE_OK)
-      fail("the database's tables are not those of xxgk (schema version 1)");
+      fail("the database's tables are not those of xxgk (schema version " + std::to_string(kSchemaVersion) + ")");
   }
   void step(Stmt& st) {
     int rc = sqlite3_step(st.s);
@@ -243,12 +279,12 @@ struct Writer::Impl {
 
   ~Impl() {
     if (open_tx && db) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-    for (Inserter* in : {&cells, &checks, &diags, &tables})
+    for (Inserter* in : {&cells, &checks, &diags, &tables, &sections})
       for (auto& st : in->by_rows) {
         sqlite3_finalize(st.s);
         st.s = nullptr;
       }
-    for (Stmt* st : {&find, &insert_report, &del[0], &del[1], &del[2], &del[3], &del[4]}) {
+    for (Stmt* st : {&find, &insert_report, &del[0], &del[1], &del[2], &del[3], &del[4], &del[5]}) {
       sqlite3_finalize(st->s);
       st->s = nullptr;
     }
@@ -297,14 +333,16 @@ Writer::Writer(const std::string& path) : impl_(std::make_unique<Impl>()) {
   d.prepare(d.del[1], "DELETE FROM checks WHERE report = ?1");
   d.prepare(d.del[2], "DELETE FROM diagnostics WHERE report = ?1");
   d.prepare(d.del[3], "DELETE FROM report_tables WHERE report = ?1");
-  d.prepare(d.del[4], "DELETE FROM reports WHERE id = ?1");
+  d.prepare(d.del[4], "DELETE FROM sections WHERE report = ?1");
+  d.prepare(d.del[5], "DELETE FROM reports WHERE id = ?1");
   d.prepare(d.insert_report,
             "INSERT INTO reports (path, sha256, bytes, agency, year, template, format, layout, encoding, published, "
-            "index_number, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+            "index_number, status, agency_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   d.init(d.cells, "cell_values (report, key, value, page, line, \"column\")", 5);
   d.init(d.checks, "checks (report, rule, scope, status, lhs, rhs)", 5);
   d.init(d.diags, "diagnostics (report, severity, code, message, page, line, \"column\")", 6);
   d.init(d.tables, "report_tables (report, \"table\", template)", 2);
+  d.init(d.sections, "sections (report, number, heading, text)", 3);
 
   // The keys of every cell of every template version, once per database; their ids.
   Stmt ins, sel;
@@ -325,6 +363,7 @@ Writer::Writer(const std::string& path) : impl_(std::make_unique<Impl>()) {
         }
     }
   }
+  d.exec(wide_view(d.keys));
 }
 
 Writer::~Writer() = default;
@@ -361,7 +400,9 @@ void Writer::add(const Record& r, Status status, std::string_view sha256, std::o
       Param::text_or_null(r.index_number),
       Param::of(status_name(status)),
   };
+  const std::string agency_key = normalise_agency(r.agency);
   for (int i = 0; i < 12; ++i) bind(d.insert_report.s, i + 1, params[i]);
+  bind(d.insert_report.s, 13, Param::text_or_null(agency_key));
   d.step(d.insert_report);
   sqlite3_clear_bindings(d.insert_report.s);
   const sqlite3_int64 id = sqlite3_last_insert_rowid(d.db);
@@ -383,6 +424,9 @@ void Writer::add(const Record& r, Status status, std::string_view sha256, std::o
     d.flush(d.cells);
     d.flush(d.tables);
   }
+  d.begin(d.sections, id);
+  for (const auto& sec : r.sections) d.row(d.sections, Param::of(static_cast<sqlite3_int64>(sec.number)), Param::of(sec.heading), Param::of(sec.text));
+  d.flush(d.sections);
   d.begin(d.checks, id);
   for (const auto& c : r.checks)
     d.row(d.checks, Param::of(c.rule), Param::of(c.scope), Param::of(c.pass ? "pass" : "fail"), Param::of(c.lhs),

@@ -15,12 +15,12 @@
 namespace xxgk::sqlite {
 
 // The schema version stored in PRAGMA user_version.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // The CREATE statements (idempotent: IF NOT EXISTS): tables and view, then secondary indexes.
 extern const char* const kTables;
 extern const char* const kIndexes;
-extern const std::array<const char*, 8> kIndexNames;  // the indexes kIndexes creates
+extern const std::array<const char*, 9> kIndexNames;  // the indexes kIndexes creates
 
 // "ok", "failed", "rejected".
 const char* status_name(Status status);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "cli/collect.hpp"
+#include "emit/sqlite.hpp"
 #include "xxgk/xxgk.hpp"
 #include "test_files.hpp"
 
@@ -98,7 +99,7 @@ TEST_SUITE("extract-cli") {
     long long reports, cells, checks, diagnostics;
     {
       Db db(db_path);
-      CHECK(db.one("PRAGMA user_version") == 2);
+      CHECK(db.one("PRAGMA user_version") == xxgk::sqlite::kSchemaVersion);
       reports = db.one("SELECT count(*) FROM reports");
       CHECK(reports == inputs);
       const long long parsed = db.one("SELECT count(*) FROM reports WHERE status != 'rejected'");
