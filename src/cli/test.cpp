@@ -128,12 +128,16 @@ int run_test(const std::vector<std::string>& args) {
   config.jobs = o.jobs ? o.jobs : hardware_jobs();
   config.filter = o.filter;
   std::size_t pass = 0, differs = 0, fresh = 0, written = 0;
+  std::size_t only_path = 0;  // reports that differ in source.path alone: named from another directory?
   std::vector<std::string> write_errors;
   try {
     run_tests(inputs.reports, config, [&](testing::ReportCheck& c) {
       switch (c.outcome) {
         case testing::Outcome::pass: ++pass; break;
-        case testing::Outcome::differs: ++differs; break;
+        case testing::Outcome::differs:
+          ++differs;
+          only_path += c.differences.size() == 1 && c.differences.front().key == "source.path";
+          break;
         case testing::Outcome::new_report: ++fresh; break;
       }
       if (c.outcome == testing::Outcome::pass && o.quiet) return;
@@ -161,6 +165,10 @@ int run_test(const std::vector<std::string>& args) {
     if (o.update) summary += "; " + std::to_string(written) + " expected record" + (written == 1 ? "" : "s") + " written" +
                              (written ? " (review: git diff)" : "");
     out(summary + "\n");
+    if (only_path && only_path == differs && !o.update)
+      std::fputs("xxgk test: the reports that differ differ only in source.path: run xxgk test from the directory the\n"
+                 "expected records were written from (reports are named relative to the current directory), or\n"
+                 "--ignore source.path\n", stderr);
     if (std::fflush(stdout) != 0) throw std::runtime_error(std::string("stdout: write error: ") + std::strerror(errno));
   } catch (const std::exception& e) {
     std::fflush(stdout);

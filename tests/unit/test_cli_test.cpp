@@ -146,6 +146,12 @@ TEST_SUITE("test-cli") {
     CHECK(slurp(expected_path) == original);  // the round trip: byte for byte
     CHECK(slurp(report.string() + ".status") == "0\n");
     CHECK(xxgk_test(t, work, "corpus", &out) == 0);
+    // From another directory every report differs in its name alone: said on stderr.
+    std::string err;
+    CHECK(xxgk_test(t, work / "corpus", ".", &out, &err) == 1);
+    CHECK(err.find("differ only in source.path") != std::string::npos);
+    CHECK(xxgk_test(t, work / "corpus", ". --ignore source.path", &out, &err) == 0);
+    CHECK(err.empty());
   }
 
   TEST_CASE("a new report, a README, a status and a diagnostic that differ, an expected record alone") {
