@@ -1,64 +1,60 @@
-// Corpus test: every input in corpus/ is parsed and its canonical record compared, byte for
-// byte, with corpus/<input>.expected.json; the exit status with corpus/<input>.status when
-// present. Set XXGK_UPDATE_GOLDEN=1 to (re)write every expected file, or XXGK_UPDATE_GOLDEN=TEXT
-// for the inputs whose path contains TEXT — then check every changed value by hand against the
-// source before committing.
+// Corpus test: every report under corpus/ gives its expected record and exit status, beside it
+// (corpus/<input>.expected.json, corpus/<input>.status). It runs the code of `xxgk test corpus`
+// (src/cli/test_run.cpp, src/testing/compare.cpp; docs/testing.md): the same reports, each parsed
+// under its path relative to the source directory ("corpus/pdf/x.pdf") as `xxgk test corpus`
+// names it from there, compared key by key; a report that differs fails with the differences.
+//
+// To (re)write expected records, from the source directory: `build/xxgk test --update corpus`
+// (or a subdirectory, or one report); XXGK_UPDATE_GOLDEN=1 here does the same, and
+// XXGK_UPDATE_GOLDEN=TEXT for the reports whose path contains TEXT. Then check every changed
+// value by hand against the source (git diff corpus/) before committing.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <string>
+#include <vector>
 
+#include "cli/batch.hpp"
+#include "cli/test_run.hpp"
 #include "test_files.hpp"
-#include "xxgk/xxgk.hpp"
+#include "xxgk/testing.hpp"
 
 namespace fs = std::filesystem;
 
-namespace {
-
-using xxgk::test::slurp;
-
-std::string first_difference(const std::string& expected, const std::string& actual) {
-  std::istringstream se(expected), sa(actual);
-  std::string le, la;
-  for (int line = 1;; ++line) {
-    bool ee = !std::getline(se, le), ea = !std::getline(sa, la);
-    if (ee && ea) return "";
-    if (ee || ea || le != la)
-      return "line " + std::to_string(line) + "\n  expected: " + (ee ? "<end>" : le) + "\n  actual:   " + (ea ? "<end>" : la);
-  }
-}
-
-}  // namespace
-
 TEST_SUITE("corpus") {
   TEST_CASE("every corpus input gives its expected record") {
-    const fs::path corpus = XXGK_CORPUS_DIR;
-    const std::vector<fs::path> inputs = xxgk::test::corpus_inputs(corpus);
-    REQUIRE(inputs.size() >= 5);
+    const auto inputs = xxgk::cli::find_test_inputs({XXGK_CORPUS_DIR});
+    REQUIRE(inputs.errors.empty());
+    CHECK_MESSAGE(inputs.missing.empty(), "an expected record without its report: " << inputs.missing.front());
+    // Every input of the corpus, whatever its extension (a .png, a .bin), is a report.
+    std::vector<std::string> all;
+    for (const auto& p : xxgk::test::corpus_inputs(XXGK_CORPUS_DIR)) all.push_back(p.string());
+    std::sort(all.begin(), all.end());
+    CHECK(inputs.reports == all);
+    REQUIRE(inputs.reports.size() >= 5);
+
     const char* update_env = std::getenv("XXGK_UPDATE_GOLDEN");
     const std::string update_only = update_env && std::string_view(update_env) != "1" ? update_env : "";
-    for (const auto& in : inputs) {
-      auto rel = fs::relative(in, corpus.parent_path()).generic_string();  // "corpus/…"
-      CAPTURE(rel);
-      auto result = xxgk::parse_bytes(slurp(in), rel);
-      auto actual = xxgk::to_json(result.record, true) + "\n";
-      auto expected_path = fs::path(in.string() + ".expected.json");
-      auto status_path = fs::path(in.string() + ".status");
-      if (update_env && rel.find(update_only) != std::string::npos) {
-        std::ofstream(expected_path, std::ios::binary) << actual;
-        std::ofstream(status_path) << static_cast<int>(result.status) << "\n";
-        continue;
+    xxgk::cli::TestConfig config;
+    config.jobs = xxgk::cli::hardware_jobs();
+    config.base = XXGK_SOURCE_DIR;
+    std::size_t seen = 0;
+    xxgk::cli::run_tests(inputs.reports, config, [&](xxgk::testing::ReportCheck& c) {
+      ++seen;
+      CAPTURE(c.name);
+      CHECK(c.name.starts_with("corpus/"));
+      if (update_env) {
+        if (c.outcome != xxgk::testing::Outcome::pass && c.name.find(update_only) != std::string::npos) {
+          auto error = xxgk::testing::write_expected(c);
+          CHECK_MESSAGE(error.empty(), error);
+          MESSAGE("written: " << c.name);
+        }
+        return;
       }
-      if (update_env) continue;
-      REQUIRE_MESSAGE(fs::exists(expected_path), "no expected record: " << expected_path);
-      auto expected = slurp(expected_path);
-      auto diff = first_difference(expected, actual);
-      CHECK_MESSAGE(diff.empty(), rel << ": record differs at " << diff);
-      REQUIRE_MESSAGE(fs::exists(status_path), "no expected status: " << status_path);
-      CHECK(static_cast<int>(result.status) == std::stoi(slurp(status_path)));
-    }
+      CHECK_MESSAGE(c.outcome == xxgk::testing::Outcome::pass, "\n" << xxgk::testing::render(c));
+    });
+    CHECK(seen == inputs.reports.size());
   }
 }

@@ -76,19 +76,21 @@ BatchItem process_file(std::size_t index, const std::string& path, const BatchCo
   BatchItem item;
   item.index = index;
   item.path = path;
+  const std::string& name = index < config.names.size() ? config.names[index] : path;
   try {
     std::string bytes;
     if (read_whole(path, bytes)) {
       item.bytes = bytes.size();
       if (config.sha256) item.sha256 = sha256_hex(bytes);
-      item.result = parse_bytes(std::move(bytes), path, config.parse);
+      item.result = parse_bytes(std::move(bytes), name, config.parse);
     } else {
       item.result = parse_file(path, config.parse);
+      item.result.record.path = name;
     }
   } catch (const std::exception& e) {
-    internal_error(item.result, path, e.what());
+    internal_error(item.result, name, e.what());
   } catch (...) {
-    internal_error(item.result, path, "unknown exception");
+    internal_error(item.result, name, "unknown exception");
   }
   if (config.prepare) config.prepare(item);
   if (!config.keep_text) item.result.text = std::string();

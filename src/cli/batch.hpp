@@ -35,6 +35,9 @@ struct BatchConfig {
   bool keep_text = false;   // keep ParseResult::text (to render diagnostics)
   bool keep_record = true;  // keep ParseResult::record after `prepare` (false: only status is kept)
   std::function<void(BatchItem&)> prepare;  // on a worker thread, after parsing; may be empty
+  // The name each input is parsed under (the record's path), by index; an input without one is
+  // parsed under its path. (xxgk test names reports relative to a directory.)
+  std::vector<std::string> names;
 };
 
 // Read, hash and parse one file: what each worker does. Never throws: an unreadable file or an

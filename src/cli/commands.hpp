@@ -9,5 +9,6 @@ namespace xxgk::cli {
 int run_parse(const std::vector<std::string>& args);
 int run_extract(const std::vector<std::string>& args);
 int run_debug(const std::vector<std::string>& args);
+int run_test(const std::vector<std::string>& args);
 
 }  // namespace xxgk::cli

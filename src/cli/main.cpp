@@ -12,6 +12,7 @@ constexpr const char* kUsage =
     "commands:\n"
     "  parse     parse reports into canonical records (JSON, NDJSON or text)\n"
     "  extract   parse a collection into a dataset (SQLite, CSV, NDJSON) or a summary\n"
+    "  test      compare a collection with its expected records (regression test)\n"
     "  debug     debug tree FILE: the document tree a front end builds (for writing front ends)\n"
     "\n"
     "xxgk <command> --help shows the command's options. See docs/cli.md.\n";
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (command == "parse") return xxgk::cli::run_parse(args);
   if (command == "extract") return xxgk::cli::run_extract(args);
+  if (command == "test") return xxgk::cli::run_test(args);
   if (command == "debug") return xxgk::cli::run_debug(args);
   std::fprintf(stderr, "xxgk: unknown command '%s'\n%s", command.c_str(), kUsage);
   return 2;
