@@ -230,6 +230,8 @@ std::string to_json(const Record& r, bool pretty, bool positions) {
   w.depth = 1;
   w.key("schema", true);
   put_string(b, "xxgk.report/1");
+  w.key("xxgk", false);  // the version that wrote the record
+  put_string(b, XXGK_VERSION);
   w.key("source", false);
   b.push_back('{');
   w.key("path", true, true);
@@ -244,6 +246,8 @@ std::string to_json(const Record& r, bool pretty, bool positions) {
   b.push_back('}');
   w.key("agency", false);
   if (r.agency.empty()) put(b, "null"); else put_string(b, r.agency);
+  w.key("agency_key", false);  // for grouping: normalise_agency
+  if (r.agency.empty()) put(b, "null"); else put_string(b, normalise_agency(r.agency));
   w.key("year", false);
   if (r.year) put_int(b, *r.year); else put(b, "null");
   w.key("published", false);
