@@ -54,6 +54,30 @@ struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::cell, Rule>>> {
   }
 };
 
+// A quoted cell: its span covers the quotes, its text is what stands between them, each "" read
+// as " (a view of the source when there is none).
+template <typename Rule>
+struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::quoted_cell, Rule>>> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    if (!b.room(in)) return;
+    auto& cell = b.cells.emplace_back();
+    cell.span = b.span(in);
+    std::string_view inner(in.begin() + 1, in.size() - 2);
+    if (inner.find("\"\"") == std::string_view::npos) {
+      cell.text = inner;
+      return;
+    }
+    std::string text;
+    text.reserve(inner.size());
+    for (std::size_t i = 0; i < inner.size(); ++i) {
+      text += inner[i];
+      if (inner[i] == '"') ++i;  // the second quote of ""
+    }
+    cell.text = b.doc.store.emplace_back(std::move(text));
+  }
+};
+
 template <typename Rule>
 struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::row, Rule>>> {
   template <typename Input>
