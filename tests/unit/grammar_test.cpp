@@ -375,6 +375,40 @@ TEST_CASE("cell-lines: a cell a line ending in a pipe, a blank line after each r
   CHECK(kinds(doc) == std::vector{P, T, P, P});  // "| a |" is a paragraph here
 }
 
+TEST_CASE("markdown without outer pipes: a row that starts with a pipe has an empty first cell") {
+  // The separator (a | b | c over ---|---|---) says the table has no outer pipes, and its width.
+  auto doc = build<g::markdown::grammar>(
+      "信息内容 | 本年制发件数 | 本年废止件数\n---|---|---\n规章 | 1 | 2\n| 3 | 4\n | | 5\n| 行政许可 | 6 | 7 |\n"
+      "| 规章 | 8 |\n\n正文\n");
+  REQUIRE(doc.tables.size() == 1);
+  const auto& rows = doc.tables[0].rows;
+  REQUIRE(rows.size() == 6);
+  CHECK(rows[0].cells.size() == 3);
+  REQUIRE(rows[2].cells.size() == 3);  // | 3 | 4: an empty first cell, then 3 and 4
+  CHECK(xxgk::text::is_blank(rows[2].cells[0].text));
+  CHECK(rows[2].cells[1].text == " 3 ");
+  REQUIRE(rows[3].cells.size() == 3);  //  | | 5
+  CHECK(rows[3].cells[2].text == " 5");
+  REQUIRE(rows[4].cells.size() == 3);  // | 行政许可 | 6 | 7 |: wider than the separator with an empty first cell
+  CHECK(rows[4].cells[0].text == " 行政许可 ");
+  REQUIRE(rows[5].cells.size() == 3);  // | 规章 | 8 |: as wide as the separator either way; the table's style decides
+  CHECK(xxgk::text::is_blank(rows[5].cells[0].text));
+
+  // With outer pipes (or no separator to say), a leading pipe is an outer one, as before.
+  auto piped = build<g::markdown::grammar>("| 信息内容 | 本年制发件数 | 本年废止件数 |\n|---|---|---|\n| 3 | 4 |\n");
+  REQUIRE(piped.tables.size() == 1);
+  REQUIRE(piped.tables[0].rows[1].cells.size() == 2);
+  CHECK(piped.tables[0].rows[1].cells[0].text == " 3 ");
+  auto no_separator = build<g::markdown::grammar>("| a | b | c |\n| 3 | 4 |\n");
+  REQUIRE(no_separator.tables.size() == 1);
+  CHECK(no_separator.tables[0].rows[1].cells.size() == 2);
+  // Each table has its own separator: the next table's rows are read by theirs.
+  auto two = build<g::markdown::grammar>("a | b | c\n---|---|---\n| 1 | 2\n\n| a | b | c |\n|---|---|---|\n| 1 | 2 |\n");
+  REQUIRE(two.tables.size() == 2);
+  CHECK(two.tables[0].rows[1].cells.size() == 3);
+  CHECK(two.tables[1].rows[1].cells.size() == 2);
+}
+
 TEST_CASE("markdown: a line with a pipe is a row only next to a separator") {
   auto doc = build<g::markdown::grammar>("a | b\n正文\n");
   CHECK(doc.tables.empty());
