@@ -510,6 +510,12 @@ TEST_CASE("map rows: by what the label says, not by position") {
   CHECK(subtotal.kind == K::subtotal);
   CHECK(t3.subtotals[static_cast<std::size_t>(subtotal.index)].key == "denied");
   CHECK(passes::classify_row(row("\t小计\t1\t0"), t3).kind == K::subtotal);  // closes the group above it
+  // A 小计 cell beside the group's label: the label names the group, wherever the row stands.
+  auto named = passes::classify_row(row("\t(四) 无法提供\t小计\t1\t0"), t3);
+  CHECK(named.kind == K::subtotal);
+  CHECK(t3.subtotals[static_cast<std::size_t>(named.index)].key == "unable");
+  auto bare = passes::classify_row(row("\t\t小计\t1\t0"), t3);
+  CHECK(t3.subtotals[static_cast<std::size_t>(bare.index)].key.empty());
   CHECK(passes::classify_row(row("三、本年度办理结果\t\t\t"), t3).kind == K::caption);
   CHECK(passes::classify_row(row("\t\t\t"), t3).kind == K::blank);
   auto unknown = passes::classify_row(row("合并单元格说明\t\t1"), t3);
@@ -969,6 +975,41 @@ TEST_CASE("rows and record: duplicate, unknown and subtotal rows; missing rows; 
       CHECK(c.rhs == 1);
     }
   CHECK(subtotal_failed == 2);
+}
+
+TEST_CASE("rows: a subtotal row above its group's rows is checked against the group its label names") {
+  auto r = run(
+      "三、收到和处理政府信息公开申请情况\n"
+      "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+      "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n"
+      "\t(二) 部分公开\t\t1\t0\t0\t0\t0\t0\t1\n"
+      "\t(三) 不予公开\t小计\t3\t0\t0\t0\t0\t0\t3\n"
+      "\t\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1\n"
+      "\t\t2.其他法律行政法规禁止公开\t2\t0\t0\t0\t0\t0\t2\n"
+      "\t(四) 无法提供\t小计\t4\t0\t0\t0\t0\t0\t4\n"
+      "\t\t1.本机关不掌握相关政府信息\t4\t0\t0\t0\t0\t0\t4\n");
+  const auto& lt = r->tables[kApplications];
+  REQUIRE(lt.spec != nullptr);
+  const auto read = passes::read_rows(lt, r->diags.d);
+  std::vector<std::string_view> groups;
+  for (const auto& row : read.rows)
+    if (row.kind == passes::ReadRow::Kind::subtotal) groups.push_back(row.group);
+  CHECK(groups == std::vector<std::string_view>{"denied", "unable"});
+  CHECK(!r->diags.has("unknown-row"));
+  CHECK(r->diags.count("subtotal-row") == 2);
+
+  Record record;
+  init_tables(record);
+  const auto facts = passes::write_table(read, record.tables[kApplications], r->diags.d);
+  std::vector<Check> checks;
+  passes::run_checks(facts, record.tables[kApplications], checks, r->diags.d);
+  int subtotal_checks = 0;
+  for (const auto& c : checks)
+    if (c.rule == "applications.subtotal") {
+      ++subtotal_checks;
+      CHECK_MESSAGE(c.pass, c.scope);
+    }
+  CHECK(subtotal_checks == 14);
 }
 
 TEST_CASE("checks: every identity appears, and a failure names its scope") {
