@@ -23,6 +23,8 @@ struct paragraph {};
 struct table {};      // one physical table (a fragment, when the table is split across pages)
 struct row {};        // one table row
 struct cell {};       // one cell of a row
+struct quoted_cell {};  // one cell written between quotes, "" for a quote (a spreadsheet's text)
+struct separator {};    // a row that only separates (markdown's |---|): the table's width and style
 }  // namespace tag
 
 // pg::star< pg::not_one< Cs... > >, eight bytes at a time: the bytes up to one of Cs or the end

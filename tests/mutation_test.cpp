@@ -10,8 +10,8 @@
 // between wide gaps in the aligned layout, lines ending in their only pipe in the cell-lines
 // layout (the layout the report was read as); in an HTML page, from each <td>/<th> start tag to
 // the next cell, row or table tag, its text being the content without tags (&nbsp; a blank) — and
-// a cell is a candidate when its normalised text is a number, a null mark or empty. An HTML cell's
-// whole content is replaced by the mutated number. Which record value a cell holds is then learned from the effect
+// a cell is a candidate when its normalised text is a number (with a unit or not), a null mark or
+// empty. An HTML cell's whole content is replaced by the mutated number. Which record value a cell holds is then learned from the effect
 // of its mutation on `applications` and `review_litigation`:
 //   - one value changed to a number: the cell is that value's cell (a "value cell");
 //   - several values changed: the mutation moved values (a row re-aligned, a label lost);
@@ -186,12 +186,20 @@ std::vector<CellRef> table_cells(std::string_view text, std::string_view layout)
   return cells;
 }
 
-// The mutated cell text for a value-like cell, or "" when the cell is not value-like.
+// The mutated cell text for a value-like cell, or "" when the cell is not value-like. A number
+// written with its unit (3件, 1600元) keeps the unit: 4件, 1601元.
 std::string mutate(std::string_view raw) {
-  const std::string t = xxgk::text::normalise_text(raw);
+  std::string t = xxgk::text::normalise_text(raw);
   if (t.empty()) return "1";
   for (std::string_view null_mark : {"/", "-", "—", "——", "–", "无", "\\"})
     if (t == null_mark) return "1";
+  std::string unit;
+  for (std::string_view u : {"万元", "元", "件", "个", "项", "条", "次"})
+    if (t.size() > u.size() && t.ends_with(u)) {
+      unit = u;
+      t.resize(t.size() - u.size());
+      break;
+    }
   std::string digits;
   int scale = -1;
   for (char c : t) {
@@ -211,7 +219,7 @@ std::string mutate(std::string_view raw) {
     if (static_cast<int>(s.size()) <= scale) s.insert(0, static_cast<std::size_t>(scale) + 1 - s.size(), '0');
     s.insert(s.size() - static_cast<std::size_t>(scale), ".");
   }
-  return s;
+  return s + unit;
 }
 
 struct Slot {

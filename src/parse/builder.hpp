@@ -21,6 +21,14 @@ struct Builder {
   std::vector<doc::Cell> cells;  // cells of the row being matched
   std::vector<doc::Row> rows;    // rows of the table being matched
   std::size_t nodes = 0;
+  // Rows of a pipe table (markdown) that start with a pipe: the index of each in `rows`. Their
+  // first cell, the blank text before that pipe, is dropped when the table ends unless the table
+  // is written without outer pipes and the row is no wider than it with that cell.
+  std::vector<std::size_t> pipe_led;
+  // The table's first separator row (|---|): how many columns it has (0: none seen yet), and
+  // whether it starts with a pipe.
+  std::size_t separator_width = 0;
+  bool separator_piped = false;
 
   // Count one more node; false (and the document marked truncated) past doc::kMaxNodes.
   template <typename Input>
@@ -54,6 +62,30 @@ struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::cell, Rule>>> {
   }
 };
 
+// A quoted cell: its span covers the quotes, its text is what stands between them, each "" read
+// as " (a view of the source when there is none).
+template <typename Rule>
+struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::quoted_cell, Rule>>> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    if (!b.room(in)) return;
+    auto& cell = b.cells.emplace_back();
+    cell.span = b.span(in);
+    std::string_view inner(in.begin() + 1, in.size() - 2);
+    if (inner.find("\"\"") == std::string_view::npos) {
+      cell.text = inner;
+      return;
+    }
+    std::string text;
+    text.reserve(inner.size());
+    for (std::size_t i = 0; i < inner.size(); ++i) {
+      text += inner[i];
+      if (inner[i] == '"') ++i;  // the second quote of ""
+    }
+    cell.text = b.doc.store.emplace_back(std::move(text));
+  }
+};
+
 template <typename Rule>
 struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::row, Rule>>> {
   template <typename Input>
@@ -67,10 +99,11 @@ struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::row, Rule>>> {
     row.cells.assign(b.cells.begin(), b.cells.end());  // one allocation of the exact size; b.cells keeps its room
     b.cells.clear();
     // A markdown row keeps the text before its first pipe and after its last one as cells: drop
-    // them when blank (|a|b| has two cells, not four).
+    // the last when blank (|a|b| has two cells, not four); the first is dropped or kept when the
+    // table ends (`Builder::pipe_led`).
     if constexpr (requires { typename Rule::pipe_delimited; }) {
-      if (!row.cells.empty() && text::trim_blanks(row.cells.front().text).empty()) row.cells.erase(row.cells.begin());
       if (!row.cells.empty() && text::trim_blanks(row.cells.back().text).empty()) row.cells.pop_back();
+      if (!row.cells.empty() && text::trim_blanks(row.cells.front().text).empty()) b.pipe_led.push_back(b.rows.size());
     }
     b.rows.push_back(std::move(row));
   }
@@ -80,8 +113,29 @@ template <typename Rule>
 struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::table, Rule>>> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
+    // A row that starts with a pipe: in a table with outer pipes (| a | b |), or without a
+    // separator row to say, the pipe is an outer one; in a table written without them
+    // (a | b, ---|---), it ends an empty first cell, unless the row would then be wider than the
+    // separator (a row written with outer pipes after all).
+    const bool bare = b.separator_width > 0 && !b.separator_piped;
+    for (std::size_t r : b.pipe_led)
+      if (auto& cells = b.rows[r].cells; !bare || cells.size() > b.separator_width) cells.erase(cells.begin());
     b.doc.add_table({b.span(in), std::move(b.rows), true});
     b.rows.clear();
+    b.pipe_led.clear();
+  }
+};
+
+// A separator row (markdown's |---|:---:|): the table's width, and whether it has outer pipes.
+template <typename Rule>
+struct action<Rule, std::enable_if_t<std::is_base_of_v<tag::separator, Rule>>> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    if (b.separator_width > 0) return;  // the first one says
+    const std::string_view line(in.begin(), in.size());
+    for (std::size_t i = 0; i < line.size(); ++i)
+      if (line[i] == '-' && (i == 0 || line[i - 1] != '-')) ++b.separator_width;
+    b.separator_piped = text::trim_blanks(line).starts_with('|');
   }
 };
 
@@ -103,7 +157,11 @@ struct control : pg::normal<Rule> {
   template <typename Input>
   static void start(const Input& /*in*/, Builder& b) {
     if constexpr (std::is_base_of_v<tag::row, Rule>) b.cells.clear();
-    if constexpr (std::is_base_of_v<tag::table, Rule>) b.rows.clear();
+    if constexpr (std::is_base_of_v<tag::table, Rule>) {
+      b.rows.clear();
+      b.pipe_led.clear();
+      b.separator_width = 0;
+    }
   }
 };
 

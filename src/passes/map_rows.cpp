@@ -104,6 +104,10 @@ RowInfo classify_row(const GridRow& row, const tmpl::TableSpec& spec) {
     return info;
   }
   if (int s = last ? find_label(last->hits, last->text, spec.subtotals) : -1; s >= 0) {
+    // A 小计 cell names no group; the label's other cells may (（三）不予公开 | 小计), wherever the
+    // row stands: above its group's rows or below them.
+    if (spec.subtotals[static_cast<std::size_t>(s)].key.empty() && row.label_cells > 1)
+      if (int named = find_label(row.label_hits, info.label, spec.subtotals); named >= 0) s = named;
     info.kind = info.has_values ? RowInfo::Kind::subtotal : RowInfo::Kind::caption;
     info.index = s;
     return info;

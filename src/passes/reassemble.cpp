@@ -25,6 +25,22 @@ bool complete_label(std::string_view text, std::size_t t) {
 
 bool starts_with_numbering(std::string_view text) { return tmpl::strip_numbering(text) != text; }
 
+// Does any version of template table `t` have a row or subtotal row labelled `text`?
+bool row_label(std::string_view text, std::size_t t) {
+  const auto hits = tmpl::matcher().scan(text);
+  for (const auto* v : tmpl::versions())
+    if (tmpl::find_label(hits, text, v->tables[t].rows) >= 0 || tmpl::find_label(hits, text, v->tables[t].subtotals) >= 0)
+      return true;
+  return false;
+}
+
+// Is the row a header row in any version of template table `t`?
+bool header_row(const GridRow& row, std::size_t t) {
+  for (const auto* v : tmpl::versions())
+    if (classify_row(row, v->tables[t]).kind == RowInfo::Kind::header) return true;
+  return false;
+}
+
 // Join a label broken by the break between two fragments: the first row of the new fragment
 // holds the rest of a label whose start is the nearest text above it in the same column.
 void join_broken_labels(LogicalTable& lt, std::size_t previous_start, std::size_t fragment_start,
@@ -60,6 +76,47 @@ void join_broken_labels(LogicalTable& lt, std::size_t previous_start, std::size_
   if (joined) read_label(row, tmpl::matcher());
 }
 
+// Join labels broken by a line break inside their cell, as Word and spreadsheets copy a table:
+// a row ends with the head of its label ("⇥（二）部分公开（区分处理的，只计这一情形，"), and the
+// next line starts with the tail and goes on with the rest of the row ("不计其他情形）⇥⇥7⇥8…").
+// The two lines are one row: the head's cells, the label joined, then the cells after the tail.
+// A tail is label text that names nothing of the table on its own and is not numbered; the
+// joined label must be a row's (or a subtotal's) of the table, and the head no header row.
+void join_line_breaks(Grid& grid, std::size_t t, std::deque<std::string>& texts, diag::Diagnostics& diags) {
+  auto& rows = grid.rows;
+  std::vector<bool> joined(rows.size(), false);
+  bool any = false;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    auto& head = rows[r - 1];
+    auto& tail = rows[r];
+    if (joined[r - 1] || head.label_end < 0 || head.cells.size() != static_cast<std::size_t>(head.label_end) + 1 ||
+        tail.label_end != 0)
+      continue;
+    auto& start = head.cells[static_cast<std::size_t>(head.label_end)];
+    const auto& cont = tail.cells.front();
+    if (start.covered || cont.covered || starts_with_numbering(cont.text) || complete_label(cont.text, t)) continue;
+    std::string whole = std::string(start.text).append(cont.text);
+    if (!row_label(whole, t) || header_row(head, t)) continue;
+    diags.report(diag::Id::label_line_joined, cont.span(), start.text, cont.text);
+    start.text = texts.emplace_back(std::move(whole));
+    start.hits = tmpl::matcher().scan(start.text);
+    std::vector<GridCell> cells = std::move(head.cells);
+    cells.insert(cells.end(), std::make_move_iterator(tail.cells.begin() + 1), std::make_move_iterator(tail.cells.end()));
+    tail.cells = std::move(cells);
+    tail.span.begin = head.span.begin;
+    read_label(tail, tmpl::matcher());
+    joined[r - 1] = any = true;
+  }
+  if (!any) return;
+  std::size_t kept = 0;
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    if (!joined[r]) {
+      if (kept != r) rows[kept] = std::move(rows[r]);
+      ++kept;
+    }
+  rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(kept), rows.end());
+}
+
 }  // namespace
 
 TableClass classify_table(const Grid& grid, int section) {
@@ -92,6 +149,7 @@ std::vector<LogicalTable> reassemble(Grids& grids, diag::Diagnostics& diags) {
       diags.report(diag::Id::unrecognised_table, grid.table->span, grid.rows.size());
       continue;
     }
+    join_line_breaks(grid, static_cast<std::size_t>(t), grids.texts, diags);
     auto& lt = out[static_cast<std::size_t>(t)];
     if (lt.rows.empty()) {
       lt.span = grid.table->span;

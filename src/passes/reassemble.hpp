@@ -2,7 +2,8 @@
 // and header cells name, in any version of the template (a fragment that names none, such as
 // 表四's lone value row after a page break, continues the table before it); the fragments of one
 // template table become one logical table, in order. A row label broken across the break
-// ("（五）不予" … "处理") is joined, in the grids (the tree is not changed).
+// ("（五）不予" … "处理") is joined, in the grids (the tree is not changed), and so is a label
+// broken by a line break inside its cell, its tail starting the next line with the row's cells.
 #pragma once
 
 #include <vector>

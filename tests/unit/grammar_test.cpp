@@ -263,6 +263,55 @@ TEST_CASE("tsv rows: a line with a tab; empty cells kept") {
   CHECK(doc.unparsed_at == UINT32_MAX);
 }
 
+TEST_CASE("tsv: a spreadsheet's quoted cells, line breaks and \"\" inside") {
+  namespace t = g::tsv;
+  CHECK(check_rule<t::quoted_cell>("\"a\"\t", true, 1));
+  CHECK(check_rule<t::quoted_cell>("\"a\"", true));
+  CHECK(check_rule<t::quoted_cell>("\"（二）部分公开，\n不计其他情形）\"\t7", true, 2));
+  CHECK(check_rule<t::quoted_cell>("\"a\r\nb\"\r\n", true, 2));
+  CHECK(check_rule<t::quoted_cell>("\"3.危及\"\"三安全一稳定\"\"\"\t", true, 1));
+  CHECK(check_rule<t::quoted_cell>("\"\"\t", true, 1));                // an empty quoted cell
+  CHECK(check_rule<t::quoted_cell>("\"三安全一稳定\"类\t", false));   // the quote closes nothing
+  CHECK(check_rule<t::quoted_cell>("\"a\tb\"\t", false));            // no tab inside
+  CHECK(check_rule<t::quoted_cell>("\"a\"b\"\t", false));            // a lone quote inside
+  CHECK(check_rule<t::quoted_cell>("\"abc\n", false));                // never closed
+  CHECK(check_rule<t::quoted_cell>("a\"b\"\t", false));
+  std::string eight = "\"1", nine = "\"1";
+  for (int i = 2; i <= 8; ++i) eight += "\n" + std::to_string(i);
+  for (int i = 2; i <= 9; ++i) nine += "\n" + std::to_string(i);
+  CHECK(check_rule<t::quoted_cell>(eight + "\"\t", true, 1));  // at most kQuotedCellLines lines
+  CHECK(check_rule<t::quoted_cell>(nine + "\"\t", false));
+  // A row goes on after a quoted cell; its first line need not hold a tab.
+  CHECK(check_rule<t::row>("\"结果\n维持\"\t\"结果\n纠正\"\t总计\nx", true, 1));
+  CHECK(check_rule<t::row>("\"a\nb\"\n", false));     // one cell: no row
+  CHECK(check_rule<t::row>("\"abc\ndef\"\t", true));
+  CHECK(check_rule<t::probe>("\"abc", false));             // the probe reads one line, as before
+  CHECK(check_rule<t::probe>("def\"\t1", true, 1));
+
+  const std::string text =
+      "表三\n\t\"（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）\"\t\t7\t57\n"
+      "\t\"3.危及\"\"三安全一稳定\"\"\"\t25\n\"三安全一稳定\"类\t1\n\"4.保护第三方合法权益\t2\n\"放管服\"改革\n";
+  auto doc = build<g::tsv::grammar>(text);
+  CHECK(kinds(doc) == std::vector{P, T, P});
+  REQUIRE(doc.tables.size() == 1);
+  const auto& rows = doc.tables[0].rows;
+  REQUIRE(rows.size() == 4);
+  REQUIRE(rows[0].cells.size() == 5);
+  CHECK(rows[0].cells[1].text == "（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）");
+  const auto open = text.find('"');
+  CHECK(rows[0].cells[1].span.begin == open);  // the span covers the quotes
+  CHECK(rows[0].cells[1].span.end == text.find('"', open + 1) + 1);
+  CHECK(rows[0].cells[3].text == "7");
+  CHECK(rows[0].span.end == text.find("57\n") + 3);  // the row ends with its line, after the quoted cell's
+  REQUIRE(rows[1].cells.size() == 3);
+  CHECK(rows[1].cells[1].text == "3.危及\"三安全一稳定\"");  // "" read as ", kept in the store
+  CHECK(rows[1].cells[1].span.end - rows[1].cells[1].span.begin == std::string_view("\"3.危及\"\"三安全一稳定\"\"\"").size());
+  CHECK(rows[2].cells[0].text == "\"三安全一稳定\"类");       // not a quoted cell: as written
+  CHECK(rows[3].cells[0].text == "\"4.保护第三方合法权益");   // a lone quote: as written
+  CHECK(doc.paragraphs.back().text == "\"放管服\"改革");
+  CHECK(doc.unparsed_at == UINT32_MAX);
+}
+
 TEST_CASE("tsv: a line of tabs alone is a blank line, not a table") {
   auto doc = build<g::tsv::grammar>("x\n\t\t\ny\n");
   CHECK(doc.tables.empty());
@@ -324,6 +373,40 @@ TEST_CASE("cell-lines: a cell a line ending in a pipe, a blank line after each r
   CHECK(t.rows[1].cells[1].text == " ");
   CHECK(t.rows[2].cells[1].text == "5 ");
   CHECK(kinds(doc) == std::vector{P, T, P, P});  // "| a |" is a paragraph here
+}
+
+TEST_CASE("markdown without outer pipes: a row that starts with a pipe has an empty first cell") {
+  // The separator (a | b | c over ---|---|---) says the table has no outer pipes, and its width.
+  auto doc = build<g::markdown::grammar>(
+      "信息内容 | 本年制发件数 | 本年废止件数\n---|---|---\n规章 | 1 | 2\n| 3 | 4\n | | 5\n| 行政许可 | 6 | 7 |\n"
+      "| 规章 | 8 |\n\n正文\n");
+  REQUIRE(doc.tables.size() == 1);
+  const auto& rows = doc.tables[0].rows;
+  REQUIRE(rows.size() == 6);
+  CHECK(rows[0].cells.size() == 3);
+  REQUIRE(rows[2].cells.size() == 3);  // | 3 | 4: an empty first cell, then 3 and 4
+  CHECK(xxgk::text::is_blank(rows[2].cells[0].text));
+  CHECK(rows[2].cells[1].text == " 3 ");
+  REQUIRE(rows[3].cells.size() == 3);  //  | | 5
+  CHECK(rows[3].cells[2].text == " 5");
+  REQUIRE(rows[4].cells.size() == 3);  // | 行政许可 | 6 | 7 |: wider than the separator with an empty first cell
+  CHECK(rows[4].cells[0].text == " 行政许可 ");
+  REQUIRE(rows[5].cells.size() == 3);  // | 规章 | 8 |: as wide as the separator either way; the table's style decides
+  CHECK(xxgk::text::is_blank(rows[5].cells[0].text));
+
+  // With outer pipes (or no separator to say), a leading pipe is an outer one, as before.
+  auto piped = build<g::markdown::grammar>("| 信息内容 | 本年制发件数 | 本年废止件数 |\n|---|---|---|\n| 3 | 4 |\n");
+  REQUIRE(piped.tables.size() == 1);
+  REQUIRE(piped.tables[0].rows[1].cells.size() == 2);
+  CHECK(piped.tables[0].rows[1].cells[0].text == " 3 ");
+  auto no_separator = build<g::markdown::grammar>("| a | b | c |\n| 3 | 4 |\n");
+  REQUIRE(no_separator.tables.size() == 1);
+  CHECK(no_separator.tables[0].rows[1].cells.size() == 2);
+  // Each table has its own separator: the next table's rows are read by theirs.
+  auto two = build<g::markdown::grammar>("a | b | c\n---|---|---\n| 1 | 2\n\n| a | b | c |\n|---|---|---|\n| 1 | 2 |\n");
+  REQUIRE(two.tables.size() == 2);
+  CHECK(two.tables[0].rows[1].cells.size() == 3);
+  CHECK(two.tables[1].rows[1].cells.size() == 2);
 }
 
 TEST_CASE("markdown: a line with a pipe is a row only next to a separator") {

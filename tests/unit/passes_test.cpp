@@ -510,6 +510,12 @@ TEST_CASE("map rows: by what the label says, not by position") {
   CHECK(subtotal.kind == K::subtotal);
   CHECK(t3.subtotals[static_cast<std::size_t>(subtotal.index)].key == "denied");
   CHECK(passes::classify_row(row("\t小计\t1\t0"), t3).kind == K::subtotal);  // closes the group above it
+  // A 小计 cell beside the group's label: the label names the group, wherever the row stands.
+  auto named = passes::classify_row(row("\t(四) 无法提供\t小计\t1\t0"), t3);
+  CHECK(named.kind == K::subtotal);
+  CHECK(t3.subtotals[static_cast<std::size_t>(named.index)].key == "unable");
+  auto bare = passes::classify_row(row("\t\t小计\t1\t0"), t3);
+  CHECK(t3.subtotals[static_cast<std::size_t>(bare.index)].key.empty());
   CHECK(passes::classify_row(row("三、本年度办理结果\t\t\t"), t3).kind == K::caption);
   CHECK(passes::classify_row(row("\t\t\t"), t3).kind == K::blank);
   auto unknown = passes::classify_row(row("合并单元格说明\t\t1"), t3);
@@ -801,6 +807,54 @@ TEST_CASE("reassemble: fragments of one table, a label broken by the page break"
   CHECK(r->doc.tables[0].rows[1].cells[1].text == "(五) 不予");
 }
 
+TEST_CASE("reassemble: a label broken by a line break in its cell, its tail starting the next line with the values") {
+  auto r = run(
+      "某局 2024 年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+      "\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+      "\t（二）部分公开（区分处理的，只计这一情形，\n"
+      "不计其他情形）\t\t7\t0\t0\t0\t0\t0\t7\n"
+      "\t（四）无法提供\t1.本机关不掌握相关\n"
+      "政府信息\t3\t0\t0\t0\t0\t0\t3\n"
+      "\t\t1.属于国家秘密\n"            // a label whose next line is a label of its own: no join
+      "\t\t2.其他法律行政法规禁止公开\t0\n"
+      "\t（五）不予处理\n"                // no cell after the label, but the next line names a row
+      "重复申请\t\t0\n");
+  const auto& t3 = r->tables[kApplications];
+  REQUIRE(t3.rows.size() == 7);
+  CHECK(t3.rows[1]->cells.size() == 10);
+  CHECK(t3.rows[1]->cells[1].text == "(二)部分公开(区分处理的,只计这一情形,不计其他情形)");
+  CHECK(t3.rows[1]->cells[3].text == "7");
+  CHECK(t3.rows[1]->label_end == 1);
+  CHECK(t3.rows[1]->span.begin == r->text.find("\t（二）"));
+  CHECK(t3.rows[2]->cells[2].text == "1.本机关不掌握相关政府信息");
+  CHECK(t3.rows[2]->cells[3].text == "3");
+  CHECK(r->diags.count("label-line-joined") == 2);
+  CHECK(r->diags.find("label-line-joined")->offset == r->text.find("不计其他情形）"));
+  CHECK(t3.rows[3]->cells[2].text == "1.属于国家秘密");
+  CHECK(t3.rows[5]->cells[1].text == "(五)不予处理");
+  CHECK(t3.rows[6]->cells[0].text == "重复申请");
+  // The tree is not changed.
+  CHECK(r->doc.tables[0].rows[1].cells[1].text == "（二）部分公开（区分处理的，只计这一情形，");
+
+  const auto read = passes::read_rows(t3, r->diags.d);
+  auto value = [&](std::string_view key) -> Value {
+    for (const auto& rr : read.rows)
+      if (rr.kind == passes::ReadRow::Kind::data && rr.row == t3.spec->row_index(key)) return rr.values[0].value;
+    return {};
+  };
+  CHECK(value("partially_granted") == Decimal{7, 0});
+  CHECK(value("unable_not_held") == Decimal{3, 0});
+
+  // A header row ending in its last cell is no label's head: 总计 + 其中网上申请 is no row.
+  auto h = run(
+      "某局 2024 年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+      "\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+      "其中网上申请\t\t1\t0\t0\t0\t0\t0\t1\n"
+      "一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1\n");
+  CHECK(h->tables[kApplications].rows.size() == 3);
+  CHECK(!h->diags.has("label-line-joined"));
+}
+
 TEST_CASE("reassemble: a fragment that names no table continues the one before it, in its section") {
   const auto values_row = kReviewTable.find("\n1\t0") + 1;  // the header ends before it
   const auto header = kReviewTable.substr(0, values_row), values = kReviewTable.substr(values_row);
@@ -921,6 +975,41 @@ TEST_CASE("rows and record: duplicate, unknown and subtotal rows; missing rows; 
       CHECK(c.rhs == 1);
     }
   CHECK(subtotal_failed == 2);
+}
+
+TEST_CASE("rows: a subtotal row above its group's rows is checked against the group its label names") {
+  auto r = run(
+      "三、收到和处理政府信息公开申请情况\n"
+      "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+      "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n"
+      "\t(二) 部分公开\t\t1\t0\t0\t0\t0\t0\t1\n"
+      "\t(三) 不予公开\t小计\t3\t0\t0\t0\t0\t0\t3\n"
+      "\t\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1\n"
+      "\t\t2.其他法律行政法规禁止公开\t2\t0\t0\t0\t0\t0\t2\n"
+      "\t(四) 无法提供\t小计\t4\t0\t0\t0\t0\t0\t4\n"
+      "\t\t1.本机关不掌握相关政府信息\t4\t0\t0\t0\t0\t0\t4\n");
+  const auto& lt = r->tables[kApplications];
+  REQUIRE(lt.spec != nullptr);
+  const auto read = passes::read_rows(lt, r->diags.d);
+  std::vector<std::string_view> groups;
+  for (const auto& row : read.rows)
+    if (row.kind == passes::ReadRow::Kind::subtotal) groups.push_back(row.group);
+  CHECK(groups == std::vector<std::string_view>{"denied", "unable"});
+  CHECK(!r->diags.has("unknown-row"));
+  CHECK(r->diags.count("subtotal-row") == 2);
+
+  Record record;
+  init_tables(record);
+  const auto facts = passes::write_table(read, record.tables[kApplications], r->diags.d);
+  std::vector<Check> checks;
+  passes::run_checks(facts, record.tables[kApplications], checks, r->diags.d);
+  int subtotal_checks = 0;
+  for (const auto& c : checks)
+    if (c.rule == "applications.subtotal") {
+      ++subtotal_checks;
+      CHECK_MESSAGE(c.pass, c.scope);
+    }
+  CHECK(subtotal_checks == 14);
 }
 
 TEST_CASE("checks: every identity appears, and a failure names its scope") {
