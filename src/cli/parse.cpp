@@ -1,4 +1,6 @@
 // xxgk parse: one canonical record per input file.
+#include <unistd.h>
+
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -75,6 +77,8 @@ int run_parse(const std::vector<std::string>& args) {
   }
   int status = 0;
   const bool pretty = files.size() == 1;
+  // The text record lists the diagnostics: where it and stderr are one terminal, say them once.
+  const bool listed = format == "text" && ::isatty(STDOUT_FILENO) && ::isatty(STDERR_FILENO);
   for (const auto& f : files) {
     auto r = f == "-" ? parse_bytes([] {
       std::string s;
@@ -87,7 +91,7 @@ int run_parse(const std::vector<std::string>& args) {
     std::string out = format == "json" ? to_json(r.record, pretty, positions) : to_text(r.record);
     out += '\n';
     std::fwrite(out.data(), 1, out.size(), stdout);
-    if (!quiet) {
+    if (!quiet && !listed) {
       auto d = render_diagnostics(r.record, r.text);
       std::fwrite(d.data(), 1, d.size(), stderr);
     }

@@ -43,6 +43,7 @@ class Diagnostics {
   }
 
   std::size_t dropped() const { return dropped_; }
+  const std::vector<Diagnostic>& list() const { return out_; }
   // Say how many were dropped, if any (call once, at the end).
   void report_dropped() {
     if (!dropped_) return;

@@ -1,6 +1,7 @@
 // Output for a person: the tables on the template grid, the checks, the diagnostics.
 #include <fmt/format.h>
 
+#include "emit/diagnostics.hpp"
 #include "xxgk/xxgk.hpp"
 
 namespace xxgk {
@@ -90,8 +91,11 @@ std::string to_text(const Record& r) {
     i = j;
   }
   fmt::format_to(out, "diagnostics: {}\n", r.diagnostics.size());
-  for (const auto& d : r.diagnostics)
-    fmt::format_to(out, "  {}: {}: {} [{}]\n", d.at.known() ? describe(d.at) : "-", severity_name(d.severity), d.message, d.code);
+  for (const auto& p : group_diagnostics(r)) {  // a run of alike ones once (emit/diagnostics.hpp)
+    const auto& d = *p.first;
+    fmt::format_to(out, "  {}: {}: {} [{}]{}\n", d.at.known() ? describe(d.at) : "-", severity_name(d.severity), p.message, d.code,
+                   p.more.empty() ? "" : " (" + p.more + ")");
+  }
   return o;
 }
 

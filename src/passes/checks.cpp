@@ -30,10 +30,34 @@ class Checker {
   }
 
  private:
-  void add(std::string_view rule, std::string scope, std::int64_t lhs, std::int64_t rhs, doc::Span at) {
+  // A check of `id` for `scope`. A failure names both sides as the template writes them
+  // ("一+二 = 1289, (七)总计+四 = 1299") and points at one cell of those it sums (`cells`, the
+  // left side's first): the first one a diagnostic of its own is about (an invalid or lost value,
+  // the likely cause: the failure is listed right after it), else the first in the row `at` (the
+  // identity's last row, or the row checked: its total), else the first read; else `at`.
+  void add(const tmpl::Identity& id, std::string scope, std::int64_t lhs, std::int64_t rhs, doc::Span at,
+           const std::vector<doc::Span>& cells = {}) {
     const bool pass = lhs == rhs;
-    if (!pass) diags_.report(diag::Id::check_failed, at, rule, scope, lhs, rhs);
-    checks_.push_back({std::string(rule), std::move(scope), pass, lhs, rhs});
+    if (!pass) diags_.report(diag::Id::check_failed, place(cells, at), id.rule, scope, id.lhs_label, lhs, id.rhs_label, rhs);
+    checks_.push_back({std::string(id.rule), std::move(scope), pass, lhs, rhs});
+  }
+  doc::Span place(const std::vector<doc::Span>& cells, doc::Span at) const {
+    const auto& found = diags_.list();
+    for (const auto& c : cells) {
+      if (c.begin == kNowhere.begin) continue;
+      for (const auto& d : found)
+        if (d.severity != Severity::note && d.code != "check-failed" && d.offset >= c.begin && d.offset < std::max(c.end, c.begin + 1))
+          return c;
+    }
+    for (const auto& c : cells)  // the cell in the row the identity points at (its last, or the total)
+      if (c.begin != kNowhere.begin && c.begin >= at.begin && c.end <= at.end) return c;
+    for (const auto& c : cells)
+      if (c.begin != kNowhere.begin) return c;
+    return at;
+  }
+  doc::Span cell(const Value* v) const {
+    const auto i = static_cast<std::size_t>(v - values_.values.data());
+    return i < f_.value_spans.size() ? f_.value_spans[i] : kNowhere;
   }
 
   // The record's value of (record row, column); nullptr when the row has no such column.
@@ -60,7 +84,14 @@ class Checker {
       for (int i : indices) s += n(values_.values[static_cast<std::size_t>(i)]);
       return s;
     };
-    for (const auto& c : checks) add(id.rule, std::string(c.scope), sum(c.lhs), sum(c.rhs), read_at(static_cast<std::size_t>(c.anchor)));
+    std::vector<doc::Span> cells;
+    for (const auto& c : checks) {
+      cells.clear();
+      for (const auto* side : {&c.lhs, &c.rhs})
+        for (int i : *side)
+          if (static_cast<std::size_t>(i) < f_.value_spans.size()) cells.push_back(f_.value_spans[static_cast<std::size_t>(i)]);
+      add(id, std::string(c.scope), sum(c.lhs), sum(c.rhs), read_at(static_cast<std::size_t>(c.anchor)), cells);
+    }
   }
 
   // For every row that has them: the columns lhs against the columns rhs, where a column the
@@ -68,10 +99,17 @@ class Checker {
   void over_rows(const tmpl::Identity& id) {
     for (std::size_t r = 0; r < shape_.rows.size(); ++r) {
       const auto& row = shape_.rows[r];
+      std::vector<doc::Span> cells;
       auto term = [&](std::string_view column, bool& found) -> std::int64_t {
-        if (const auto* v = value(row, column)) return n(*v);
+        if (const auto* v = value(row, column)) {
+          cells.push_back(cell(v));
+          return n(*v);
+        }
         for (const auto& u : f_.unstored)
-          if (u.column == column && spec_.rows[static_cast<std::size_t>(u.row)].key == row.key) return n(u.value);
+          if (u.column == column && spec_.rows[static_cast<std::size_t>(u.row)].key == row.key) {
+            cells.push_back(u.span);
+            return n(u.value);
+          }
         found = false;
         return 0;
       };
@@ -79,7 +117,7 @@ class Checker {
       std::int64_t lhs = 0, rhs = 0;
       for (auto c : id.lhs) lhs += term(c, found);
       for (auto c : id.rhs) rhs += term(c, found);
-      if (found) add(id.rule, std::string(row.key), lhs, rhs, read_at(r));
+      if (found) add(id, std::string(row.key), lhs, rhs, read_at(r), cells);
     }
   }
 
@@ -99,7 +137,7 @@ class Checker {
           if (spec_.rows[r].group == s.group)
             if (const auto* row = record_row(spec_.rows[r].key))
               if (const auto* v = value(*row, column)) sum += n(*v);
-        add(id.rule, std::string(s.group) + "." + std::string(column), n(subtotal), sum, s.span);
+        add(id, std::string(s.group) + "." + std::string(column), n(subtotal), sum, s.span);
       }
   }
 

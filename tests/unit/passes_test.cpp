@@ -1139,7 +1139,7 @@ TEST_CASE("parse_bytes: a 2019 report end to end") {
   CHECK(rec.checks_pass());
 }
 
-TEST_CASE("parse_bytes: a failing check fails the parse, at the row it is about") {
+TEST_CASE("parse_bytes: a failing check fails the parse, at a cell of the row it is about") {
   std::string t3 = applications_table(true);
   const std::string carried = "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0";
   const auto at = t3.find(carried);
@@ -1153,7 +1153,11 @@ TEST_CASE("parse_bytes: a failing check fails the parse, at the row it is about"
   for (const auto& d : r.record.diagnostics)
     if (d.code == "check-failed" && !failed) failed = &d;
   REQUIRE(failed != nullptr);
-  CHECK(failed->offset == r.text.find("四、结转下年度继续办理"));
+  // At the cell it sums in the identity's last row: 四、结转下年度's 自然人, written 2.
+  const auto row = r.text.find("四、结转下年度继续办理");
+  CHECK(failed->offset == r.text.find("\t2\t", row) + 1);
+  CHECK(failed->length == 1);
+  CHECK(failed->severity == Severity::error);
   CHECK(failed->message.find("applications.balance") != std::string::npos);
 }
 
