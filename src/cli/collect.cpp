@@ -37,10 +37,15 @@ void walk(const fs::path& dir, Inputs& out) {
     const bool link = entry.is_symlink(tec);
     if (!link && entry.is_directory(tec)) {
       walk(entry.path(), out);
+    } else if (has_input_extension(entry.path()) && is_not_report_name(entry.path().filename().string())) {
+      out.not_reports.push_back(entry.path().string());
     } else if (has_input_extension(entry.path()) && (link || entry.is_regular_file(tec))) {
       out.files.push_back(entry.path().string());
     } else {
       ++out.skipped;
+      auto ext = entry.path().extension().string();
+      for (auto& c : ext) c = lower(c);
+      ++out.skipped_kinds[ext];
     }
   }
 }
@@ -54,6 +59,13 @@ bool has_input_extension(const fs::path& path) {
   return false;
 }
 
+bool is_not_report_name(std::string_view name) {
+  if (name.starts_with(".")) return true;
+  std::string n(name);
+  for (auto& c : n) c = lower(c);
+  return n == "readme" || n.starts_with("readme.");
+}
+
 Inputs collect_inputs(const std::vector<std::string>& args) {
   Inputs out;
   for (const auto& a : args) {
@@ -63,6 +75,8 @@ Inputs collect_inputs(const std::vector<std::string>& args) {
   }
   std::sort(out.files.begin(), out.files.end());
   out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());
+  std::sort(out.not_reports.begin(), out.not_reports.end());
+  out.not_reports.erase(std::unique(out.not_reports.begin(), out.not_reports.end()), out.not_reports.end());
   return out;
 }
 

@@ -16,6 +16,7 @@
 
 #include "cli/batch.hpp"
 #include "cli/collect.hpp"
+#include "cli/colour.hpp"
 #include "cli/commands.hpp"
 #include "cli/extract_util.hpp"
 #include "cli/progress.hpp"
@@ -51,6 +52,8 @@ constexpr const char* kHelp =
     "  --no-progress        no progress output\n"
     "  -v, --verbose        print every report's diagnostics on stderr\n"
     "  -q, --quiet          print nothing on stderr but fatal errors\n"
+    "  --color WHEN         colour the diagnostics: auto (default: when stderr is a terminal and\n"
+    "                       NO_COLOR is not set), always, never\n"
     "  --stats              print the CPU time of the writer and of the workers, and peak memory\n"
     "\n"
     "exit status: 0 every report parsed and every check passed; 1 a check failed or an error\n"
@@ -68,6 +71,7 @@ struct Options {
   bool quiet = false;
   bool stats = false;
   int progress = -1;  // -1 detect, 0 off, 1 on
+  ColourMode colour = ColourMode::auto_;
   ParseOptions parse;
 };
 
@@ -125,6 +129,9 @@ int parse_args(const std::vector<std::string>& args, Options& o) {
       auto v = value();
       if (!v) return usage("--encoding needs a value");
       o.parse.encoding = *v;
+    } else if (name == "--color" || name == "--colour") {
+      auto v = value();
+      if (!v || !parse_colour_mode(*v, o.colour)) return usage(name + " needs auto, always or never");
     } else if (a == "--summary") {
       o.summary = true;
     } else if (a == "--excel") {
@@ -144,6 +151,7 @@ int parse_args(const std::vector<std::string>& args, Options& o) {
     }
   }
   if (o.paths.empty()) return usage("no directory or file to extract");
+  if (auto msg = check_options(o.parse); !msg.empty()) return usage(msg);
   if (!o.output.empty() && o.format == Format::none) {
     o.format = format_from_extension(o.output);
     if (o.format == Format::none)
@@ -236,11 +244,26 @@ int run_extract(const std::vector<std::string>& args) {
                                                    : Progress::detect(stderr);
   for (const auto& e : inputs.errors)
     if (!o.quiet) std::fprintf(stderr, "xxgk extract: %s\n", e.c_str());
-  if (mode == Progress::Mode::lines)
+  if (n == 0 && !o.quiet) {
+    // Say what was found, and why none of it is parsed.
+    std::string found;
+    for (const auto& [ext, k] : inputs.skipped_kinds)
+      found += (found.empty() ? "" : ", ") + std::to_string(k) + " " + (ext.empty() ? std::string("without extension") : ext);
+    if (!inputs.not_reports.empty())
+      found += (found.empty() ? "" : ", ") + std::to_string(inputs.not_reports.size()) + " README or hidden";
+    const std::size_t total = inputs.skipped + inputs.not_reports.size();
+    std::string exts;
+    for (auto e : kInputExtensions) exts += (exts.empty() ? "" : " ") + std::string(e);
+    if (total == 0) std::fprintf(stderr, "xxgk extract: no files found: nothing to parse\n");
+    else
+      std::fprintf(stderr, "xxgk extract: nothing to parse: found %zu file%s, none a report: %s (reports are the files named %s, but READMEs and hidden files)\n",
+                   total, total == 1 ? "" : "s", found.c_str(), exts.c_str());
+  } else if (mode == Progress::Mode::lines)
     std::fprintf(stderr, "xxgk extract: %zu files to parse on %zu threads\n", n, std::min<std::size_t>(jobs, std::max<std::size_t>(n, 1)));
 
   Counts counts;
   counts.skipped = inputs.skipped;
+  counts.not_reports = inputs.not_reports;
   counts.unreadable_dirs = inputs.errors.size();
   try {
     std::unique_ptr<sqlite::Writer> db;
@@ -259,7 +282,8 @@ int run_extract(const std::vector<std::string>& args) {
     config.parse = o.parse;
     config.parse.positions = o.format == Format::sqlite;  // the database stores where each value was read
     config.sha256 = o.format == Format::sqlite;
-    config.prepare = [&o](BatchItem& item) {
+    const bool coloured = use_colour(o.colour, stderr);
+    config.prepare = [&o, coloured](BatchItem& item) {
       const auto& rec = item.result.record;
       if (o.format == Format::ndjson) {
         item.payload = to_json(rec, false);  // the '\n' is written apart: no copy of the record
@@ -270,6 +294,7 @@ int run_extract(const std::vector<std::string>& args) {
       item.unsupported_format = unsupported_format(rec);
       if (o.verbose) item.messages = render_diagnostics(rec, item.result.text);
       else if (item.result.status == Status::rejected) item.messages = rejection_line(rec);
+      if (coloured && !item.messages.empty()) item.messages = colourise_diagnostics(item.messages);
     };
     config.keep_text = o.verbose;
     config.keep_record = o.format == Format::sqlite;  // the other outputs are made in `prepare`

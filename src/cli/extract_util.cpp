@@ -133,6 +133,12 @@ std::string final_summary(const Counts& c, const std::string& output) {
     for (const auto& [format, n] : c.unsupported) kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", n, format);
     s += fmt::format("xxgk extract: not read, in formats xxgk does not read yet: {}\n", kinds);
   }
+  if (!c.not_reports.empty()) {
+    std::string names;
+    for (std::size_t i = 0; i < c.not_reports.size() && i < 5; ++i) names += (i ? ", " : "") + c.not_reports[i];
+    if (c.not_reports.size() > 5) names += fmt::format(", … ({} more)", c.not_reports.size() - 5);
+    s += fmt::format("xxgk extract: {} skipped (not reports): {}\n", c.not_reports.size(), names);
+  }
   if (c.skipped) {
     std::string exts;
     for (auto e : kInputExtensions) {

@@ -36,6 +36,7 @@ struct Counts {
   std::vector<std::pair<std::string, std::size_t>> unsupported;  // rejected files by format xxgk does not read yet
   std::size_t skipped = 0;          // files under the directories that are not inputs
   std::size_t unreadable_dirs = 0;  // directories that could not be listed
+  std::vector<std::string> not_reports;  // files skipped as plainly not reports (README*, dotfiles)
   std::size_t replaced = 0;         // SQLite: reports replaced by path
   std::uint64_t bytes = 0;
   double seconds = 0;

@@ -15,6 +15,8 @@ constexpr const char* kUsage =
     "  test      compare a collection with its expected records (regression test)\n"
     "  debug     debug tree FILE: the document tree a front end builds (for writing front ends)\n"
     "\n"
+    "  xxgk --version, -V   print the version\n"
+    "\n"
     "xxgk <command> --help shows the command's options. See docs/cli.md.\n";
 
 }  // namespace
@@ -24,6 +26,10 @@ int main(int argc, char** argv) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     std::fputs(kUsage, args.empty() ? stderr : stdout);
     return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version" || args[0] == "-V") {
+    std::puts("xxgk " XXGK_VERSION);
+    return 0;
   }
   std::string command = args[0];
   args.erase(args.begin());

@@ -17,11 +17,6 @@ namespace {
 constexpr std::string_view kExpected = ".expected.json";
 constexpr std::string_view kStatus = ".status";
 
-bool is_readme(std::string name) {
-  for (auto& c : name) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  return name == "readme" || name.starts_with("readme.");
-}
-
 void walk(const fs::path& dir, TestInputs& out) {
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
@@ -54,7 +49,7 @@ void walk(const fs::path& dir, TestInputs& out) {
       if (!names.count(name.substr(0, name.size() - kExpected.size()))) out.missing.push_back(f.string());
     } else if (name.ends_with(kStatus)) {
       continue;
-    } else if (names.count(name + std::string(kExpected)) || (has_input_extension(f) && !is_readme(name))) {
+    } else if (names.count(name + std::string(kExpected)) || (has_input_extension(f) && !is_not_report_name(name))) {
       out.reports.push_back(f.string());
     }
   }

@@ -4,8 +4,12 @@
 
 #include <algorithm>
 #include <array>
+#include <ctime>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <system_error>
+#include <utility>
 #include <vector>
 
 #include "xxgk/xxgk.hpp"
@@ -13,9 +17,15 @@
 namespace xxgk::sqlite {
 
 const char* const kTables = R"sql(
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT
+);
+
 CREATE TABLE IF NOT EXISTS reports (
   id       INTEGER PRIMARY KEY,
-  path     TEXT NOT NULL UNIQUE,
+  path     TEXT NOT NULL,
+  canonical_path TEXT NOT NULL UNIQUE,
   sha256   TEXT,
   bytes    INTEGER,
   agency   TEXT,
@@ -328,7 +338,22 @@ Writer::Writer(const std::string& path) : impl_(std::make_unique<Impl>()) {
     d.exec(kIndexes);
   d.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
 
-  d.prepare(d.find, "SELECT id FROM reports WHERE path = ?1");
+  {
+    // Which xxgk wrote the database, and when (the last run).
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char when[32];
+    std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    Stmt meta;
+    d.prepare(meta, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)");
+    for (auto [key, value] : {std::pair<const char*, const char*>{"xxgk_version", XXGK_VERSION}, {"written_at", when}}) {
+      bind(meta.s, 1, Param::of(std::string_view(key)));
+      bind(meta.s, 2, Param::of(std::string_view(value)));
+      d.step(meta);
+    }
+  }
+  d.prepare(d.find, "SELECT id FROM reports WHERE canonical_path = ?1");
   d.prepare(d.del[0], "DELETE FROM cell_values WHERE report = ?1");
   d.prepare(d.del[1], "DELETE FROM checks WHERE report = ?1");
   d.prepare(d.del[2], "DELETE FROM diagnostics WHERE report = ?1");
@@ -337,7 +362,8 @@ Writer::Writer(const std::string& path) : impl_(std::make_unique<Impl>()) {
   d.prepare(d.del[5], "DELETE FROM reports WHERE id = ?1");
   d.prepare(d.insert_report,
             "INSERT INTO reports (path, sha256, bytes, agency, year, template, format, layout, encoding, published, "
-            "index_number, status, agency_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+            "index_number, status, agency_key, canonical_path) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+            "?12, ?13, ?14)");
   d.init(d.cells, "cell_values (report, key, value, page, line, \"column\")", 5);
   d.init(d.checks, "checks (report, rule, scope, status, lhs, rhs)", 5);
   d.init(d.diags, "diagnostics (report, severity, code, message, page, line, \"column\")", 6);
@@ -372,7 +398,12 @@ std::size_t Writer::replaced() const { return impl_->replaced; }
 
 void Writer::add(const Record& r, Status status, std::string_view sha256, std::optional<std::uint64_t> bytes) {
   auto& d = *impl_;
-  bind(d.find.s, 1, Param::of(r.path));
+  // The key: the path made absolute, `.` and `..` and symbolic links resolved, so that one file
+  // is one report however its path was spelled.
+  std::error_code ec;
+  std::string canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(r.path, ec), ec).string();
+  if (ec || canonical.empty()) canonical = r.path;
+  bind(d.find.s, 1, Param::of(canonical));
   const int rc = sqlite3_step(d.find.s);
   const sqlite3_int64 old = rc == SQLITE_ROW ? sqlite3_column_int64(d.find.s, 0) : 0;
   sqlite3_reset(d.find.s);
@@ -403,6 +434,7 @@ void Writer::add(const Record& r, Status status, std::string_view sha256, std::o
   const std::string agency_key = normalise_agency(r.agency);
   for (int i = 0; i < 12; ++i) bind(d.insert_report.s, i + 1, params[i]);
   bind(d.insert_report.s, 13, Param::text_or_null(agency_key));
+  bind(d.insert_report.s, 14, Param::of(canonical));
   d.step(d.insert_report);
   sqlite3_clear_bindings(d.insert_report.s);
   const sqlite3_int64 id = sqlite3_last_insert_rowid(d.db);

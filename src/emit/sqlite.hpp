@@ -1,6 +1,7 @@
 // The SQLite dataset of `xxgk extract` (schema in docs/extract.md): tables reports, cells,
 // checks and diagnostics, with foreign keys (ON DELETE CASCADE) and indexes. Everything a run
-// writes is one transaction; a report whose path is already in the database replaces it.
+// writes is one transaction; a report whose path is already in the database replaces it (paths
+// compared canonical: absolute, links resolved). The table meta records which xxgk wrote it.
 #pragma once
 
 #include <array>
@@ -15,7 +16,7 @@
 namespace xxgk::sqlite {
 
 // The schema version stored in PRAGMA user_version.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // The CREATE statements (idempotent: IF NOT EXISTS): tables and view, then secondary indexes.
 extern const char* const kTables;
