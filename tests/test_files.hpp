@@ -22,6 +22,13 @@ inline std::string slurp(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// A word for sh: in single quotes, a quote inside written '\''.
+inline std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 inline bool is_corpus_input(const std::filesystem::path& p) {
   auto name = p.filename().string();
   return std::filesystem::is_regular_file(p) && !name.ends_with(".expected.json") && !name.ends_with(".status") &&

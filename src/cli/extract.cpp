@@ -17,6 +17,7 @@
 #include "cli/batch.hpp"
 #include "cli/collect.hpp"
 #include "cli/colour.hpp"
+#include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/extract_util.hpp"
 #include "cli/progress.hpp"
@@ -81,28 +82,12 @@ int parse_args(const std::vector<std::string>& args, Options& o) {
     std::fprintf(stderr, "xxgk extract: %s\n(xxgk extract --help shows the options)\n", msg.c_str());
     return 2;
   };
-  bool only_paths = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    // "--name value", "--name=value" and, for short options, "-xVALUE".
-    std::optional<std::string> inline_value;
-    std::string name = a;
-    if (!only_paths && a.starts_with("--") && a.find('=') != std::string::npos) {
-      name = a.substr(0, a.find('='));
-      inline_value = a.substr(a.find('=') + 1);
-    } else if (!only_paths && a.size() > 2 && a[0] == '-' && a[1] != '-' && (a[1] == 'o' || a[1] == 'j')) {
-      name = a.substr(0, 2);
-      inline_value = a.substr(2);
-    }
-    auto value = [&]() -> std::optional<std::string> {
-      if (inline_value) return inline_value;
-      if (i + 1 >= args.size()) return std::nullopt;
-      return args[++i];
-    };
-    if (only_paths || a == "-" || a.empty() || a[0] != '-') {
+  for (ArgReader r(args, "oj"); r.next();) {
+    const std::string& a = r.arg();
+    const std::string& name = r.name();
+    auto value = [&] { return r.value(); };
+    if (r.operand()) {
       o.paths.push_back(a);
-    } else if (a == "--") {
-      only_paths = true;
     } else if (a == "--help" || a == "-h") {
       std::fputs(kHelp, stdout);
       return 1;
@@ -116,11 +101,9 @@ int parse_args(const std::vector<std::string>& args, Options& o) {
       o.format = format_from_name(*v);
       if (o.format == Format::none) return usage("unknown format '" + *v + "' (sqlite, csv, ndjson)");
     } else if (name == "-j" || name == "--jobs") {
-      auto v = value();
-      char* end = nullptr;
-      long n = v ? std::strtol(v->c_str(), &end, 10) : 0;
-      if (!v || v->empty() || *end != '\0' || n < 1 || n > 1024) return usage(name + " needs a number of threads (1 to 1024)");
-      o.jobs = static_cast<unsigned>(n);
+      const auto n = jobs_value(value());
+      if (!n) return usage(name + " needs a number of threads (1 to 1024)");
+      o.jobs = *n;
     } else if (name == "--layout") {
       auto v = value();
       if (!v) return usage("--layout needs a value");

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/colour.hpp"
+#include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "xxgk/xxgk.hpp"
 
@@ -51,28 +52,12 @@ int run_parse(const std::vector<std::string>& args) {
     std::fprintf(stderr, "xxgk parse: %s\n(xxgk parse --help shows the options)\n", msg.c_str());
     return 2;
   };
-  bool only_files = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const auto& a = args[i];
-    // "--name value", "--name=value" and "-oFILE".
-    std::optional<std::string> inline_value;
-    std::string name = a;
-    if (!only_files && a.starts_with("--") && a.find('=') != std::string::npos) {
-      name = a.substr(0, a.find('='));
-      inline_value = a.substr(a.find('=') + 1);
-    } else if (!only_files && a.size() > 2 && a[0] == '-' && a[1] == 'o') {
-      name = "-o";
-      inline_value = a.substr(2);
-    }
-    auto value = [&]() -> std::optional<std::string> {
-      if (inline_value) return inline_value;
-      if (i + 1 >= args.size()) return std::nullopt;
-      return args[++i];
-    };
-    if (only_files || a == "-" || a.empty() || a[0] != '-') {
+  for (ArgReader r(args, "o"); r.next();) {
+    const std::string& a = r.arg();
+    const std::string& name = r.name();
+    auto value = [&] { return r.value(); };
+    if (r.operand()) {
       files.push_back(a);
-    } else if (a == "--") {
-      only_files = true;
     } else if (a == "--help" || a == "-h") {
       std::fputs(kHelp, stdout);
       return 0;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/batch.hpp"
+#include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/test_run.hpp"
 #include "xxgk/testing.hpp"
@@ -58,27 +59,11 @@ int parse_args(const std::vector<std::string>& args, Options& o) {
     std::fprintf(stderr, "xxgk test: %s\n(xxgk test --help shows the options)\n", msg.c_str());
     return 2;
   };
-  bool only_paths = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    std::optional<std::string> inline_value;
-    std::string name = a;
-    if (!only_paths && a.starts_with("--") && a.find('=') != std::string::npos) {
-      name = a.substr(0, a.find('='));
-      inline_value = a.substr(a.find('=') + 1);
-    } else if (!only_paths && a.size() > 2 && a[0] == '-' && a[1] == 'j') {
-      name = "-j";
-      inline_value = a.substr(2);
-    }
-    auto value = [&]() -> std::optional<std::string> {
-      if (inline_value) return inline_value;
-      if (i + 1 >= args.size()) return std::nullopt;
-      return args[++i];
-    };
-    if (only_paths || a.empty() || a[0] != '-') {
+  for (ArgReader r(args, "j"); r.next();) {
+    const std::string& a = r.arg();
+    const std::string& name = r.name();
+    if (r.operand()) {
       o.paths.push_back(a);
-    } else if (a == "--") {
-      only_paths = true;
     } else if (a == "--help" || a == "-h") {
       std::fputs(kHelp, stdout);
       return 1;
@@ -87,16 +72,14 @@ int parse_args(const std::vector<std::string>& args, Options& o) {
     } else if (a == "--quiet" || a == "-q") {
       o.quiet = true;
     } else if (name == "--only" || name == "--ignore") {
-      auto v = value();
+      auto v = r.value();
       if (!v || v->empty()) return usage(name + " needs a key pattern (values, applications, 'diagnostics.*.message', ...)");
       if (name == "--only") o.filter.only(*v);
       else o.filter.ignore(*v);
     } else if (name == "-j" || name == "--jobs") {
-      auto v = value();
-      char* end = nullptr;
-      long n = v ? std::strtol(v->c_str(), &end, 10) : 0;
-      if (!v || v->empty() || *end != '\0' || n < 1 || n > 1024) return usage(name + " needs a number of threads (1 to 1024)");
-      o.jobs = static_cast<unsigned>(n);
+      const auto n = jobs_value(r.value());
+      if (!n) return usage(name + " needs a number of threads (1 to 1024)");
+      o.jobs = *n;
     } else {
       return usage("unknown option '" + a + "'");
     }

@@ -24,11 +24,7 @@ namespace {
 using xxgk::test::slurp;
 using xxgk::test::TempDir;
 
-std::string quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
+using xxgk::test::quote;
 
 const fs::path kSource = XXGK_SOURCE_DIR;
 const fs::path kReport = fs::path(XXGK_CORPUS_DIR) / "003_8ac5e3a1fa8dde41.txt";  // status 0

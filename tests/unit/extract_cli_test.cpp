@@ -29,11 +29,7 @@ namespace {
 using xxgk::test::slurp;
 using xxgk::test::TempDir;
 
-std::string quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
+using xxgk::test::quote;
 
 // Runs `xxgk extract ARGS`, stdout and stderr to files in `dir`; the exit status.
 int extract(const TempDir& dir, const std::string& args, std::string* out = nullptr, std::string* err = nullptr) {

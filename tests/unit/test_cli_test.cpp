@@ -23,11 +23,7 @@ using xxgk::test::slurp;
 using xxgk::test::TempDir;
 using xxgk::testing::KeyFilter;
 
-std::string quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
+using xxgk::test::quote;
 
 // Runs `xxgk test ARGS` in directory `cwd`; stdout and stderr to files in `t`; the exit status.
 int xxgk_test(const TempDir& t, const fs::path& cwd, const std::string& args, std::string* out = nullptr,
