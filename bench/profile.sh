@@ -13,7 +13,7 @@ command -v valgrind >/dev/null || { echo "profile: valgrind is not installed" >&
 
 tmp=$(mktemp -d /tmp/xxgk-profile-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-mapfile -t inputs < <(find corpus -type f \( -name '*.txt' -o -name '*.md' -o -name '*.tsv' -o -name '*.markdown' \) | sort)
+mapfile -t inputs < <(find corpus -type f \( -name '*.txt' -o -name '*.md' -o -name '*.tsv' -o -name '*.markdown' \) ! -iname 'README*' | sort)
 mkdir -p "$tmp/in"
 for ((i = 0; i < n; i++)); do
   f=${inputs[i % ${#inputs[@]}]}

@@ -7,6 +7,8 @@
 #include "frontend/aligned.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "frontend/positioned.hpp"
 #include "text/normalise.hpp"
@@ -15,39 +17,72 @@ namespace xxgk::frontend {
 
 namespace {
 
-bool blank_at(std::string_view s, std::size_t i, std::size_t& len) {
-  if (s[i] == ' ' || s[i] == '\t' || s[i] == '\f' || s[i] == '\v') return len = 1, true;
-  if (s.substr(i).starts_with("\xE3\x80\x80")) return len = 3, true;  // ideographic space
-  if (s.substr(i).starts_with("\xC2\xA0")) return len = 2, true;      // no-break space
-  return false;
+// The length of the blank at s[i] (a space, tab, form feed, vertical tab, U+3000 or U+00A0), or 0.
+std::size_t blank_len(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return 1;
+  if (c == 0xE3 && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x80') return 3;  // ideographic space
+  if (c == 0xC2 && i + 1 < s.size() && s[i + 1] == '\xA0') return 2;                          // no-break space
+  return 0;
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The end of the run of ASCII spaces from s[i], eight at a time: pdftotext's text is mostly
+// spaces.
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
+  constexpr std::uint64_t kSpaces = 0x2020202020202020ULL;
+  while (i + 8 <= s.size()) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w != kSpaces) break;
+    i += 8;
+  }
+  while (i < s.size() && s[i] == ' ') ++i;
+  return i;
+}
 
 // Calls run(start, end, start_column, end_column) for each run of a line (split at two or more
 // blanks), in bytes and character columns.
 template <typename Run>
 void for_each_run(std::string_view line, Run&& run) {
-  std::size_t i = 0, column = 0, len = 0;
-  while (i < line.size()) {
-    if (blank_at(line, i, len)) {
+  const std::size_t n = line.size();
+  std::size_t i = 0, column = 0;
+  while (i < n) {
+    if (line[i] == ' ') {
+      const std::size_t j = skip_spaces(line, i);
+      column += j - i;
+      i = j;
+      continue;
+    }
+    if (const std::size_t len = blank_len(line, i)) {
       i += len;
       ++column;
       continue;
     }
     const std::size_t start = i, start_column = column;
     std::size_t end = i, end_column = column, last = i;  // last: where the run's last character starts
-    while (i < line.size()) {
-      if (blank_at(line, i, len)) {
-        std::size_t k = i, run = 0;
-        while (k < line.size() && blank_at(line, k, len)) k += len, ++run;
+    while (i < n) {
+      const auto c = static_cast<unsigned char>(line[i]);
+      if (c > ' ' && c < 0x80) {  // most characters of a table: digits and ASCII
+        last = i++;
+        end = i, end_column = ++column;
+        continue;
+      }
+      if (const std::size_t len = blank_len(line, i)) {
+        std::size_t k = i + len, run = 1;
+        while (k < n) {
+          const std::size_t l = blank_len(line, k);
+          if (!l) break;
+          k += l, ++run;
+        }
         // Two blanks end the run; one stays inside it, unless it stands between two numbers or
         // two Chinese characters: pdftotext leaves one blank between the cells of narrow columns
         // ("4 3119", "结果维持 结果纠正"), and Chinese text has none of its own.
-        const bool apart = end > start && k < line.size() &&
+        const bool apart = end > start && k < n &&
                            ((is_digit(line[end - 1]) && is_digit(line[k])) ||
                             (static_cast<unsigned char>(line[last]) >= 0x80 && static_cast<unsigned char>(line[k]) >= 0x80));
-        if (run >= 2 || k >= line.size() || apart) break;
+        if (run >= 2 || k >= n || apart) break;
         i = k;
         column += run;
         continue;
@@ -56,7 +91,7 @@ void for_each_run(std::string_view line, Run&& run) {
       // where a broken sequence is cut short).
       last = i;
       ++i;
-      while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+      while (i < n && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
       ++column;
       end = i;
       end_column = column;
@@ -82,8 +117,14 @@ doc::Document parse_aligned(std::string_view text) {
   std::uint16_t page = 1;
   double y = 0;
   for (std::size_t pos = 0; pos <= text.size();) {
-    std::size_t end = pos;
-    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+    // The line ends at the first LF or CR.
+    std::size_t end = text.size();
+    if (pos < text.size()) {
+      if (const void* lf = std::memchr(text.data() + pos, '\n', text.size() - pos))
+        end = static_cast<std::size_t>(static_cast<const char*>(lf) - text.data());
+      if (const void* cr = std::memchr(text.data() + pos, '\r', end - pos))
+        end = static_cast<std::size_t>(static_cast<const char*>(cr) - text.data());
+    }
     std::string_view line = text.substr(pos, end - pos);
     std::size_t skip = 0;
     while (skip < line.size() && line[skip] == '\f') ++skip, ++page, y += 10;  // a page break: a wide gap
@@ -125,6 +166,10 @@ bool probe_aligned(std::string_view line) {
   std::size_t i = 0;
   while (i < n) {
     while (i < n) {
+      if (line[i] == ' ') {
+        i = skip_spaces(line, i);
+        continue;
+      }
       const std::size_t l = blank(i);
       if (!l) break;
       i += l;
@@ -133,6 +178,12 @@ bool probe_aligned(std::string_view line) {
     const std::size_t start = i;
     bool digit = false;
     while (i < n) {
+      const auto c = static_cast<unsigned char>(line[i]);
+      if (c > ' ' && c < 0x80) {
+        digit = digit || is_digit(line[i]);
+        ++i;
+        continue;
+      }
       if (const std::size_t l = blank(i)) {
         if (i + l >= n || blank(i + l)) break;  // two blanks, or the end: the run ends
         i += l;

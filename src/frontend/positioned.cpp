@@ -17,7 +17,20 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 
 double centre(const Fragment& f) { return (f.x0 + f.x1) / 2; }
 
+// Whether text can read as a number or a null mark at all: normalisation keeps its first
+// character when that is printable ASCII or a CJK ideograph, and a value starts with a digit, a
+// sign or a null mark (of which 无 is the one ideograph). Labels, most of a table's text, stop here.
+bool may_be_value(std::string_view t) {
+  const auto c = static_cast<unsigned char>(t[0]);
+  if (c < 0x80)
+    return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '/' || c == '\\' || c == '<' || c == '*' ||
+           c == '_' || c <= ' ' || c == 0x7F;
+  if (c >= 0xE4 && c <= 0xE9 && t.size() >= 3) return t == "无";
+  return true;
+}
+
 bool value_like(std::string_view text) {
+  if (text.empty() || !may_be_value(text)) return false;  // empty: blank, not a value
   if (!text.empty() && text.size() <= 9 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return true;  // a plain count: most of a table's words
   const auto v = passes::read_value(text::normalise_text(text));
@@ -418,6 +431,8 @@ class Builder {
         all.push_back(&f);
         line_of.push_back(i);
       }
+    std::vector<int> band_at_centre(all.size());
+    for (std::size_t j = 0; j < all.size(); ++j) band_at_centre[j] = band_of(b, centre(*all[j]), start);
     std::vector<Cell> label(1), leaves(b.size());
     row.span = {UINT32_MAX, 0};
     for (std::size_t k = 0; k < all.size(); ++k) {
@@ -432,7 +447,7 @@ class Builder {
       }
       std::vector<int> below;  // the bands of the header text under this one, within its width
       for (std::size_t j = 0; j < all.size(); ++j)
-        if (const int other = band_of(b, centre(*all[j]), start);
+        if (const int other = band_at_centre[j];
             line_of[j] > line_of[k] && other >= 0 && centre(*all[j]) >= f.x0 && centre(*all[j]) <= f.x1 &&
             std::find(below.begin(), below.end(), other) == below.end())
           below.push_back(other);
