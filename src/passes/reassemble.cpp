@@ -10,8 +10,23 @@ namespace {
 
 std::size_t table_count() { return tmpl::versions().front()->tables.size(); }
 
+// Can any version of template table `t` name this row? Not unless a cell or the label holds
+// one of the fragments of its labels (most rows of the other tables hold none).
+bool may_name(const GridRow& row, std::size_t t) {
+  static const std::vector<tmpl::Hits> fragments = [] {
+    std::vector<tmpl::Hits> out(table_count());
+    for (const auto* v : tmpl::versions())
+      for (std::size_t i = 0; i < out.size(); ++i) out[i] |= v->tables[i].naming_fragments;
+    return out;
+  }();
+  const auto& f = fragments[t];
+  if ((row.label_hits & f).any()) return true;
+  return std::any_of(row.cells.begin(), row.cells.end(), [&](const GridCell& c) { return (c.hits & f).any(); });
+}
+
 // Does any version of template table `t` name this row?
 bool names(const GridRow& row, std::size_t t) {
+  if (!may_name(row, t)) return false;
   for (const auto* v : tmpl::versions())
     if (classify_row(row, v->tables[t]).named()) return true;
   return false;
@@ -36,6 +51,7 @@ bool row_label(std::string_view text, std::size_t t) {
 
 // Is the row a header row in any version of template table `t`?
 bool header_row(const GridRow& row, std::size_t t) {
+  if (!may_name(row, t)) return false;
   for (const auto* v : tmpl::versions())
     if (classify_row(row, v->tables[t]).kind == RowInfo::Kind::header) return true;
   return false;

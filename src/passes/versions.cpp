@@ -7,14 +7,14 @@ namespace xxgk::passes {
 namespace {
 
 struct Reading {
-  int score = 0;
+  int score = 0;         // the labelled rows found, less the rows with values it cannot place
+  int header_score = 0;  // the header columns found
   bool complete = true;  // every labelled row of the version found, and no row with values it cannot place
   std::vector<RowInfo> infos;
 };
 
-// The table's rows as `spec` reads them; with `scored`, also how well (the header columns found
-// count, and that takes a look at every header cell).
-Reading read_as(const LogicalTable& lt, const tmpl::TableSpec& spec, bool scored) {
+// The table's rows as `spec` reads them, and how well.
+Reading read_as(const LogicalTable& lt, const tmpl::TableSpec& spec) {
   Reading r;
   r.infos.reserve(lt.rows.size());
   std::vector<bool> row_seen(spec.rows.size(), false), column_seen(spec.columns.size(), false);
@@ -25,10 +25,9 @@ Reading read_as(const LogicalTable& lt, const tmpl::TableSpec& spec, bool scored
         if (!row_seen[info.index]) row_seen[info.index] = true, r.score += info.label_end >= 0;
         break;
       case RowInfo::Kind::header:
-        if (!scored) break;
         for (const auto& c : row->cells)
           if (int k = c.is_text() ? tmpl::find_label(c.hits, c.text, spec.columns) : -1; k >= 0 && !column_seen[k])
-            column_seen[k] = true, ++r.score;
+            column_seen[k] = true, ++r.header_score;
         break;
       case RowInfo::Kind::unknown:
         r.score -= info.has_values;
@@ -90,12 +89,13 @@ std::string_view choose_versions(std::vector<LogicalTable>& tables) {
     if (lt.rows.empty() || alike_in_every_version()[t]) continue;
     // The newest version first: a table it reads completely is its (the others are not tried).
     std::vector<Reading> readings;
-    readings.push_back(read_as(lt, versions.front()->tables[t], false));
+    readings.push_back(read_as(lt, versions.front()->tables[t]));
     std::size_t best = 0;
-    if (!readings.front().complete) {
-      readings.front() = read_as(lt, versions.front()->tables[t], true);
+    if (!readings.front().complete) {  // then the header's columns count too
+      readings.front().score += readings.front().header_score;
       for (std::size_t v = 1; v < versions.size(); ++v) {
-        readings.push_back(read_as(lt, versions[v]->tables[t], true));
+        readings.push_back(read_as(lt, versions[v]->tables[t]));
+        readings[v].score += readings[v].header_score;
         if (readings[v].score > readings[best].score) best = v;
       }
     }
@@ -119,7 +119,7 @@ std::string_view choose_versions(std::vector<LogicalTable>& tables) {
     any = true;
     if (lt.decided) continue;
     lt.spec = &versions[report]->tables[t];
-    lt.infos = read_as(lt, *lt.spec, false).infos;
+    lt.infos = read_as(lt, *lt.spec).infos;
   }
   return any ? versions[report]->version : std::string_view{};
 }

@@ -134,6 +134,9 @@ void compile(TemplateSpec& spec, Matcher& m) {
     add_fragments(t.header_fragments, t.column_groups);
     add_fragments(t.header_fragments, t.header_words);
     add_fragments(t.row_fragments, t.rows);
+    t.naming_fragments = t.header_fragments | t.row_fragments;
+    add_fragments(t.naming_fragments, t.subtotals);
+    add_fragments(t.naming_fragments, t.captions);
     derive_record(t, spec.record.tables[i]);
     t.record = &spec.record.tables[i];
     compile_identities(t, *t.record);

@@ -100,6 +100,8 @@ struct TableSpec {
   const Matcher* matcher = nullptr;     // finds these labels' fragments
   Hits header_fragments{};              // every fragment of columns, column_groups, header_words
   Hits row_fragments{};                 // every fragment of rows
+  Hits naming_fragments{};              // every fragment of the header, rows, subtotals and captions:
+                                        // a row that names the table holds one of them
   const TemplateTable* record = nullptr;  // the record's shape (xxgk/template.hpp)
   std::vector<std::vector<int>> slots{};  // per row, per column: index into the record's values; -1: not stored
   std::vector<int> record_source{};       // per row of the record: the row whose values it holds
