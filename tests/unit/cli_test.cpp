@@ -217,7 +217,7 @@ TEST_SUITE("cli") {
     CHECK(query(db, "SELECT count(*) FROM reports") == static_cast<long long>(files));
     CHECK(query(db, "SELECT count(DISTINCT canonical_path) FROM reports") == static_cast<long long>(files));
     CHECK(query(db, "SELECT count(*) FROM reports WHERE canonical_path NOT LIKE '/%'") == 0);
-    CHECK(query(db, "PRAGMA user_version") == 4);
+    CHECK(query(db, "PRAGMA user_version") == 5);
     CHECK(query_text(db, "SELECT value FROM meta WHERE key = 'xxgk_version'") == XXGK_VERSION);
     CHECK(query_text(db, "SELECT value FROM meta WHERE key = 'written_at'").size() == 20);
 
