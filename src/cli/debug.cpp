@@ -2,23 +2,23 @@
 // their cells), before any pass — for whoever writes a front end or a layout.
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "frontend/frontend.hpp"
 
 namespace xxgk::cli {
 
-int run_debug(const std::vector<std::string>& args) {
-  if (args.size() != 2 || args[0] != "tree") {
-    std::fputs("usage: xxgk debug tree FILE\n", stderr);
-    return 2;
-  }
-  std::ifstream in(args[1], std::ios::binary);
+namespace {
+
+int tree(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
   if (!in) {
-    std::fprintf(stderr, "xxgk debug: cannot read %s\n", args[1].c_str());
+    std::fprintf(stderr, "xxgk debug: cannot read %s\n", file.c_str());
     return 2;
   }
   std::ostringstream ss;
@@ -27,7 +27,7 @@ int run_debug(const std::vector<std::string>& args) {
   const auto format = frontend::sniff(bytes);
   const auto* front_end = frontend::front_end_for(format);
   if (!front_end) {
-    std::fprintf(stderr, "xxgk debug: %s is %s, which xxgk does not read\n", args[1].c_str(),
+    std::fprintf(stderr, "xxgk debug: %s is %s, which xxgk does not read\n", file.c_str(),
                  std::string(frontend::info(format).description).c_str());
     return 2;
   }
@@ -58,6 +58,18 @@ int run_debug(const std::vector<std::string>& args) {
     }
   }
   return ok ? 0 : 2;
+}
+
+}  // namespace
+
+Run add_debug(CLI::App& xxgk) {
+  auto file = std::make_shared<std::string>();
+  auto* app = xxgk.add_subcommand("debug", "the document tree a front end builds of a report (for writing front ends)");
+  app->require_subcommand(1);
+  auto* tree_app = app->add_subcommand(
+      "tree", "the tree the front end built of FILE, before any pass: P a paragraph, T a table and its rows");
+  tree_app->add_option("FILE", *file, "a report")->required();
+  return [file] { return tree(*file); };
 }
 
 }  // namespace xxgk::cli

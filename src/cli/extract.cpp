@@ -17,9 +17,9 @@
 #include "cli/batch.hpp"
 #include "cli/collect.hpp"
 #include "cli/colour.hpp"
-#include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/extract_util.hpp"
+#include "cli/options.hpp"
 #include "cli/progress.hpp"
 #include "emit/csv.hpp"
 #include "emit/sqlite.hpp"
@@ -31,39 +31,10 @@ namespace xxgk::cli {
 
 namespace {
 
-constexpr const char* kHelp =
-    "usage: xxgk extract [options] PATH...\n"
-    "\n"
-    "Parse every report under the directories given (recursively: .txt .md .markdown .tsv .html\n"
-    ".htm .shtml; .pdf .docx .doc .wps .odt .rtf are counted by format until xxgk reads them) and\n"
-    "every file given, in parallel, into one dataset written in path order.\n"
-    "\n"
-    "  -o, --output FILE    write the dataset to FILE; the format follows the extension:\n"
-    "                       .sqlite .sqlite3 .db: SQLite; .csv: CSV; .ndjson .jsonl: NDJSON\n"
-    "                       ('-' is stdout, for csv and ndjson with --format)\n"
-    "  --format sqlite|csv|ndjson\n"
-    "                       the output format, whatever the extension\n"
-    "  --summary            one line per report on stdout: path, agency, year, layout, status,\n"
-    "                       failed checks (tab-separated)\n"
-    "  -j, --jobs N         parse on N threads (default: all cores)\n"
-    "  --excel              CSV: begin with a UTF-8 byte order mark, for Excel\n"
-    "  --layout NAME        do not detect the layout: tsv, markdown\n"
-    "  --encoding NAME      do not detect the encoding (an iconv name)\n"
-    "  --progress           a progress bar even when stderr is not a terminal\n"
-    "  --no-progress        no progress output\n"
-    "  -v, --verbose        print every report's diagnostics on stderr\n"
-    "  -q, --quiet          print nothing on stderr but fatal errors\n"
-    "  --color WHEN         colour the diagnostics: auto (default: when stderr is a terminal and\n"
-    "                       NO_COLOR is not set), always, never\n"
-    "  --stats              print the CPU time of the writer and of the workers, and peak memory\n"
-    "\n"
-    "exit status: 0 every report parsed and every check passed; 1 a check failed or an error\n"
-    "diagnostic was raised; 2 a file could not be read or is not a disclosure report (the other\n"
-    "files are still written), or the command could not run\n";
-
 struct Options {
   std::vector<std::string> paths;
   std::string output;
+  std::string format_name;
   Format format = Format::none;
   bool summary = false;
   unsigned jobs = 0;
@@ -72,83 +43,28 @@ struct Options {
   bool quiet = false;
   bool stats = false;
   int progress = -1;  // -1 detect, 0 off, 1 on
-  ColourMode colour = ColourMode::auto_;
+  std::string colour = "auto";
   ParseOptions parse;
 };
 
-// 0: parsed; 1: exit with 0 (help); 2: usage error (message printed).
-int parse_args(const std::vector<std::string>& args, Options& o) {
-  auto usage = [](const std::string& msg) {
-    std::fprintf(stderr, "xxgk extract: %s\n(xxgk extract --help shows the options)\n", msg.c_str());
-    return 2;
-  };
-  for (ArgReader r(args, "oj"); r.next();) {
-    const std::string& a = r.arg();
-    const std::string& name = r.name();
-    auto value = [&] { return r.value(); };
-    if (r.operand()) {
-      o.paths.push_back(a);
-    } else if (a == "--help" || a == "-h") {
-      std::fputs(kHelp, stdout);
-      return 1;
-    } else if (name == "-o" || name == "--output") {
-      auto v = value();
-      if (!v || v->empty()) return usage(name + " needs a file name");
-      o.output = *v;
-    } else if (name == "--format") {
-      auto v = value();
-      if (!v) return usage("--format needs a value: sqlite, csv, ndjson");
-      o.format = format_from_name(*v);
-      if (o.format == Format::none) return usage("unknown format '" + *v + "' (sqlite, csv, ndjson)");
-    } else if (name == "-j" || name == "--jobs") {
-      const auto n = jobs_value(value());
-      if (!n) return usage(name + " needs a number of threads (1 to 1024)");
-      o.jobs = *n;
-    } else if (name == "--layout") {
-      auto v = value();
-      if (!v) return usage("--layout needs a value");
-      o.parse.layout = *v;
-    } else if (name == "--encoding") {
-      auto v = value();
-      if (!v) return usage("--encoding needs a value");
-      o.parse.encoding = *v;
-    } else if (name == "--color" || name == "--colour") {
-      auto v = value();
-      if (!v || !parse_colour_mode(*v, o.colour)) return usage(name + " needs auto, always or never");
-    } else if (a == "--summary") {
-      o.summary = true;
-    } else if (a == "--excel") {
-      o.excel = true;
-    } else if (a == "--progress") {
-      o.progress = 1;
-    } else if (a == "--no-progress") {
-      o.progress = 0;
-    } else if (a == "--verbose" || a == "-v") {
-      o.verbose = true;
-    } else if (a == "--quiet" || a == "-q") {
-      o.quiet = true;
-    } else if (a == "--stats") {
-      o.stats = true;
-    } else {
-      return usage("unknown option '" + a + "'");
-    }
-  }
-  if (o.paths.empty()) return usage("no directory or file to extract");
-  if (auto msg = check_options(o.parse); !msg.empty()) return usage(msg);
+// What the options say together, once each is valid: the format and the output; a usage error
+// (CLI::ValidationError) when they do not go together.
+void settle(Options& o) {
+  auto usage = [](const std::string& msg) { throw CLI::ValidationError(msg); };
+  o.format = format_from_name(o.format_name);
   if (!o.output.empty() && o.format == Format::none) {
     o.format = format_from_extension(o.output);
     if (o.format == Format::none)
-      return usage("cannot tell the format of '" + o.output +
-                   "' from its extension (.sqlite .sqlite3 .db .csv .ndjson .jsonl); use --format");
+      usage("cannot tell the format of '" + o.output +
+            "' from its extension (.sqlite .sqlite3 .db .csv .ndjson .jsonl); use --format");
   }
   if (o.format != Format::none && o.output.empty()) o.output.assign(1, '-');  // not = "-": g++ 12 -Wrestrict false positive
-  if (o.format == Format::none && !o.summary) return usage("nothing to write: give -o FILE, --format or --summary");
-  if (o.output == "-" && o.format == Format::sqlite) return usage("SQLite output needs a file (-o FILE.sqlite)");
-  if (o.output == "-" && o.summary) return usage("--summary and the dataset cannot both go to stdout");
-  if (o.excel && o.format != Format::csv) return usage("--excel is for CSV output");
+  if (o.format == Format::none && !o.summary) usage("nothing to write: give -o FILE, --format or --summary");
+  if (o.output == "-" && o.format == Format::sqlite) usage("SQLite output needs a file (-o FILE.sqlite)");
+  if (o.output == "-" && o.summary) usage("--summary and the dataset cannot both go to stdout");
+  if (o.excel && o.format != Format::csv) usage("--excel is for CSV output");
   if (std::find(o.paths.begin(), o.paths.end(), "-") != o.paths.end())
-    return usage("extract reads files, not stdin ('-'); use xxgk parse -");
-  return 0;
+    usage("extract reads files, not stdin ('-'); use xxgk parse -");
 }
 
 // A CSV or NDJSON output: a file (or stdout) with a large buffer and checked writes.
@@ -211,12 +127,7 @@ void drop_output_from_inputs(const std::string& output, std::vector<std::string>
   });
 }
 
-}  // namespace
-
-int run_extract(const std::vector<std::string>& args) {
-  Options o;
-  if (int rc = parse_args(args, o)) return rc == 1 ? 0 : 2;
-
+int extract(const Options& o) {
   Inputs inputs = collect_inputs(o.paths);
   drop_output_from_inputs(o.output, inputs.files);
   const std::size_t n = inputs.files.size();
@@ -265,7 +176,9 @@ int run_extract(const std::vector<std::string>& args) {
     config.parse = o.parse;
     config.parse.positions = o.format == Format::sqlite;  // the database stores where each value was read
     config.sha256 = o.format == Format::sqlite;
-    const bool coloured = use_colour(o.colour, stderr);
+    ColourMode colour = ColourMode::auto_;
+    parse_colour_mode(o.colour, colour);
+    const bool coloured = use_colour(colour, stderr);
     config.prepare = [&o, coloured](BatchItem& item) {
       const auto& rec = item.result.record;
       if (o.format == Format::ndjson) {
@@ -335,6 +248,50 @@ int run_extract(const std::vector<std::string>& args) {
     std::fputs(line.c_str(), stderr);
   }
   return counts.exit_status();
+}
+
+}  // namespace
+
+Run add_extract(CLI::App& xxgk) {
+  auto o = std::make_shared<Options>();
+  auto* app = xxgk.add_subcommand(
+      "extract",
+      "parse a collection into a dataset (SQLite, CSV, NDJSON) or a summary\n"
+      "\n"
+      "Parse every report under the directories given (recursively: .txt .md .markdown .tsv .pdf .docx\n"
+      ".html .htm .shtml; .doc .wps .odt .rtf are rejected, counted by format) and every file given,\n"
+      "in parallel, into one dataset written in path order (docs/extract.md).");
+  app->add_option("PATH", o->paths, "a directory to walk, or a file")
+      ->required()
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_output(*app, o->output,
+             "write the dataset to FILE; the format follows the extension: .sqlite .sqlite3 .db SQLite, .csv CSV, "
+             ".ndjson .jsonl NDJSON (- is stdout, for CSV and NDJSON)");
+  add_choice(*app, "--format", o->format_name, {"sqlite", "csv", "ndjson", "jsonl"},
+             "the output format, whatever the extension; without -o, CSV or NDJSON go to stdout");
+  app->add_flag("--summary", o->summary,
+                "one line per report on stdout: path, agency, year, layout, status, failed checks (tab-separated)");
+  add_jobs(*app, o->jobs);
+  app->add_flag("--excel", o->excel, "CSV: begin with a UTF-8 byte order mark, for Excel");
+  add_layout_and_encoding(*app, o->parse.layout, o->parse.encoding);
+  auto* progress = app->add_flag("--progress")->description("a progress bar even when stderr is not a terminal");
+  auto* no_progress = app->add_flag("--no-progress")->description("no progress output");
+  app->add_flag("-v,--verbose", o->verbose, "print every report's diagnostics on stderr");
+  app->add_flag("-q,--quiet", o->quiet, "print nothing on stderr but fatal errors");
+  add_colour(*app, o->colour);
+  app->add_flag("--stats", o->stats, "print the CPU time of the writer and of the workers, and the peak memory");
+  app->footer(
+      "An option's value is given as --name VALUE or --name=VALUE (-oFILE, -j4); -- ends the options.\n"
+      "\n"
+      "exit status: 0 every report parsed and every check passed; 1 an error diagnostic was raised (a\n"
+      "check failed, ...); 2 a file could not be read or is not a disclosure report (the other files are\n"
+      "still written), or the command could not run (a usage error, an output that cannot be written)");
+  app->callback([o, app, progress, no_progress] {
+    for (const auto* given : app->parse_order())  // the last of --progress and --no-progress
+      if (given == progress || given == no_progress) o->progress = given == progress;
+    settle(*o);
+  });
+  return [o] { return extract(*o); };
 }
 
 }  // namespace xxgk::cli

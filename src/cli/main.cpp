@@ -1,42 +1,39 @@
+// xxgk COMMAND [options] ...: the command line (docs/cli.md). The commands are defined in their
+// own files (src/cli/commands.hpp); this is the application they are added to, and --version.
+#include <CLI/CLI.hpp>
+
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/commands.hpp"
-
-namespace {
-
-constexpr const char* kUsage =
-    "usage: xxgk <command> [options] FILE...\n"
-    "\n"
-    "commands:\n"
-    "  parse     parse reports into canonical records (JSON, NDJSON or text)\n"
-    "  extract   parse a collection into a dataset (SQLite, CSV, NDJSON) or a summary\n"
-    "  test      compare a collection with its expected records (regression test)\n"
-    "  debug     debug tree FILE: the document tree a front end builds (for writing front ends)\n"
-    "\n"
-    "  xxgk --version, -V   print the version\n"
-    "\n"
-    "xxgk <command> --help shows the command's options. See docs/cli.md.\n";
-
-}  // namespace
+#include "cli/options.hpp"
 
 int main(int argc, char** argv) {
+  using namespace xxgk::cli;
+  CLI::App xxgk("Chinese government information-disclosure annual reports (政府信息公开工作年度报告) to records.",
+                "xxgk");
+  configure(xxgk);
+  bool version = false;
+  xxgk.add_flag("-V,--version", version, "print the version: xxgk " XXGK_VERSION);
+  const std::vector<std::pair<std::string, Run>> commands = {
+      {"parse", add_parse(xxgk)}, {"extract", add_extract(xxgk)}, {"test", add_test(xxgk)}, {"debug", add_debug(xxgk)}};
+  xxgk.footer("xxgk <command> --help shows the command's options. See docs/cli.md.");  // after: not the commands'
+
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::fputs(kUsage, args.empty() ? stderr : stdout);
-    return args.empty() ? 2 : 0;
+  for (const auto& [name, run] : commands)
+    if (!args.empty() && args[0] == name) {
+      // The command is parsed on its own: as a CLI11 (2.1) subcommand, a "--" after one of its
+      // operands would end the command rather than its options.
+      const int rc = parse_command_line(*xxgk.get_subcommand(name), {args.begin() + 1, args.end()});
+      return rc >= 0 ? rc : run();
+    }
+  if (const int rc = parse_command_line(xxgk, args); rc >= 0) return rc;
+  if (!version) {  // no command
+    std::fputs(xxgk.help().c_str(), stderr);
+    return 2;
   }
-  if (args[0] == "--version" || args[0] == "-V") {
-    std::puts("xxgk " XXGK_VERSION);
-    return 0;
-  }
-  std::string command = args[0];
-  args.erase(args.begin());
-  if (command == "parse") return xxgk::cli::run_parse(args);
-  if (command == "extract") return xxgk::cli::run_extract(args);
-  if (command == "test") return xxgk::cli::run_test(args);
-  if (command == "debug") return xxgk::cli::run_debug(args);
-  std::fprintf(stderr, "xxgk: unknown command '%s'\n%s", command.c_str(), kUsage);
-  return 2;
+  std::puts("xxgk " XXGK_VERSION);
+  return 0;
 }

@@ -6,94 +6,36 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "cli/colour.hpp"
-#include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "xxgk/xxgk.hpp"
 
 namespace xxgk::cli {
 
 namespace {
 
-constexpr const char* kHelp =
-    "usage: xxgk parse [options] FILE...\n"
-    "\n"
-    "  --format json|text   json (default): the canonical record; one file is pretty-printed,\n"
-    "                       several are written one compact record per line (NDJSON)\n"
-    "  --positions          json: also say where each value was read (\"positions\")\n"
-    "  --layout NAME        do not detect the text layout: tsv, markdown, cell-lines, aligned\n"
-    "  --encoding NAME      do not detect the encoding (an iconv name: GB18030, UTF-16LE, ...)\n"
-    "  -o, --output FILE    write the records to FILE instead of stdout\n"
-    "  -q, --quiet          do not print diagnostics on stderr\n"
-    "  --color WHEN         colour the diagnostics: auto (default: when stderr is a terminal and\n"
-    "                       NO_COLOR is not set), always, never\n"
-    "  -                    as FILE: read standard input\n"
-    "\n"
-    "Options take their value as '--name VALUE' or '--name=VALUE'.\n"
-    "\n"
-    "exit status: 0 every file parsed and every check passed; 1 a check failed or an error\n"
-    "diagnostic was raised; 2 a usage error, a file that could not be read or is not a disclosure\n"
-    "report\n";
-
-}  // namespace
-
-int run_parse(const std::vector<std::string>& args) {
+struct Args {
+  std::vector<std::string> files;
   std::string format = "json";
   ParseOptions options;
-  bool quiet = false, positions = false;
-  std::vector<std::string> files;
+  bool quiet = false;
   std::string output;
+  std::string colour = "auto";
+};
+
+int parse(const Args& a) {
+  const auto& files = a.files;
+  const auto& format = a.format;
+  const auto& options = a.options;
+  const bool positions = options.positions;
+  const auto& output = a.output;
   ColourMode colour = ColourMode::auto_;
-  auto usage = [](const std::string& msg) {
-    std::fprintf(stderr, "xxgk parse: %s\n(xxgk parse --help shows the options)\n", msg.c_str());
-    return 2;
-  };
-  for (ArgReader r(args, "o"); r.next();) {
-    const std::string& a = r.arg();
-    const std::string& name = r.name();
-    auto value = [&] { return r.value(); };
-    if (r.operand()) {
-      files.push_back(a);
-    } else if (a == "--help" || a == "-h") {
-      std::fputs(kHelp, stdout);
-      return 0;
-    } else if (name == "--format") {
-      auto v = value();
-      if (!v) return usage("--format needs a value: json, text");
-      format = *v;
-      if (format != "json" && format != "text") return usage("unknown format '" + format + "' (json, text)");
-    } else if (name == "--layout") {
-      auto v = value();
-      if (!v) return usage("--layout needs a value");
-      options.layout = *v;
-    } else if (name == "--encoding") {
-      auto v = value();
-      if (!v) return usage("--encoding needs a value");
-      options.encoding = *v;
-    } else if (name == "-o" || name == "--output") {
-      auto v = value();
-      if (!v || v->empty()) return usage(name + " needs a file name");
-      output = *v;
-    } else if (name == "--color" || name == "--colour") {
-      auto v = value();
-      if (!v || !parse_colour_mode(*v, colour)) return usage(name + " needs auto, always or never");
-    } else if (a == "--quiet" || a == "-q") {
-      quiet = true;
-    } else if (a == "--positions") {
-      positions = options.positions = true;
-    } else {
-      return usage("unknown option '" + a + "'");
-    }
-  }
-  if (files.empty()) {
-    std::fputs(kHelp, stderr);
-    return 2;
-  }
-  if (auto msg = check_options(options); !msg.empty()) return usage(msg);
+  parse_colour_mode(a.colour, colour);
   std::FILE* out = stdout;
   if (!output.empty() && output != "-") {
     out = std::fopen(output.c_str(), "wb");
@@ -132,7 +74,7 @@ int run_parse(const std::vector<std::string>& args) {
     std::string text = format == "json" ? to_json(r.record, pretty, positions) : to_text(r.record);
     text += '\n';
     std::fwrite(text.data(), 1, text.size(), out);
-    if (!quiet && !listed) {
+    if (!a.quiet && !listed) {
       auto d = render_diagnostics(r.record, r.text);
       if (coloured) d = colourise_diagnostics(d);
       std::fwrite(d.data(), 1, d.size(), stderr);
@@ -144,6 +86,34 @@ int run_parse(const std::vector<std::string>& args) {
     return 2;
   }
   return status;
+}
+
+}  // namespace
+
+Run add_parse(CLI::App& xxgk) {
+  auto a = std::make_shared<Args>();
+  auto* app = xxgk.add_subcommand("parse",
+                                  "parse reports into canonical records (JSON, NDJSON or text)\n"
+                                  "\n"
+                                  "Each report's canonical record (docs/schema.md) on stdout, its diagnostics on stderr.");
+  app->add_option("FILE", a->files, "a report: text, PDF, Word (.docx) or HTML page; - reads standard input")
+      ->required()
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_choice(*app, "--format", a->format, {"json", "text"},
+             "json (default): the canonical record; one file is pretty-printed, several are written one compact "
+             "record per line (NDJSON). text: the tables on the template grid, the failed checks, the diagnostics");
+  app->add_flag("--positions", a->options.positions, "json: also say where each value was read (\"positions\")");
+  add_layout_and_encoding(*app, a->options.layout, a->options.encoding);
+  add_output(*app, a->output, "write the records to FILE instead of stdout (- is stdout)");
+  app->add_flag("-q,--quiet", a->quiet, "do not print diagnostics on stderr");
+  add_colour(*app, a->colour);
+  app->footer(
+      "An option's value is given as --name VALUE or --name=VALUE (-oFILE); -- ends the options.\n"
+      "\n"
+      "exit status: 0 every file parsed and every check passed; 1 an error diagnostic was raised (a\n"
+      "check failed, a value could not be read, ...); 2 a usage error, a file that could not be read or\n"
+      "is not a disclosure report");
+  return [a] { return parse(*a); };
 }
 
 }  // namespace xxgk::cli

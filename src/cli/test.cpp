@@ -5,14 +5,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <memory>
 #include <stdexcept>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/batch.hpp"
-#include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/test_run.hpp"
 #include "xxgk/testing.hpp"
 
@@ -20,85 +20,20 @@ namespace xxgk::cli {
 
 namespace {
 
-constexpr const char* kHelp =
-    "usage: xxgk test [options] PATH...\n"
-    "\n"
-    "Parse every report under the directories given (recursively) and every file given, and\n"
-    "compare each with its expected record beside it: REPORT.expected.json (the canonical record)\n"
-    "and REPORT.status (the exit status). A report is parsed under its path relative to the\n"
-    "current directory. Under a directory, a report is a file with an expected record, or a file\n"
-    "with a report extension (.txt .md .pdf .docx .html ...) but a README without one (new).\n"
-    "One line per report: pass, differs (then each difference: key, expected and actual value,\n"
-    "where the value was read) or new.\n"
-    "\n"
-    "  --update             write the expected record and status of each report that differs or\n"
-    "                       is new (review them with git diff)\n"
-    "  --only PATTERN       compare only the keys PATTERN matches (repeatable): a key or its\n"
-    "                       beginning, '*' any characters: values, applications, '*.total',\n"
-    "                       checks, diagnostics, status\n"
-    "  --ignore PATTERN     do not compare the keys PATTERN matches (repeatable):\n"
-    "                       'diagnostics.*.message' (the diagnostics' wording)\n"
-    "  -j, --jobs N         parse on N threads (default: all cores)\n"
-    "  -q, --quiet          no line for the reports that pass\n"
-    "\n"
-    "exit status: 0 every report matches (with --update: every record written); 1 a report\n"
-    "differs or is new (without --update), or an expected record has no report; 2 usage error,\n"
-    "a path that does not exist, no report found, or an expected record could not be written\n";
-
 struct Options {
   std::vector<std::string> paths;
   bool update = false;
   bool quiet = false;
   unsigned jobs = 0;
-  testing::KeyFilter filter;
+  std::vector<std::string> only, ignore;
 };
-
-// 0: parsed; 1: exit with 0 (help); 2: usage error (message printed).
-int parse_args(const std::vector<std::string>& args, Options& o) {
-  auto usage = [](const std::string& msg) {
-    std::fprintf(stderr, "xxgk test: %s\n(xxgk test --help shows the options)\n", msg.c_str());
-    return 2;
-  };
-  for (ArgReader r(args, "j"); r.next();) {
-    const std::string& a = r.arg();
-    const std::string& name = r.name();
-    if (r.operand()) {
-      o.paths.push_back(a);
-    } else if (a == "--help" || a == "-h") {
-      std::fputs(kHelp, stdout);
-      return 1;
-    } else if (a == "--update") {
-      o.update = true;
-    } else if (a == "--quiet" || a == "-q") {
-      o.quiet = true;
-    } else if (name == "--only" || name == "--ignore") {
-      auto v = r.value();
-      if (!v || v->empty()) return usage(name + " needs a key pattern (values, applications, 'diagnostics.*.message', ...)");
-      if (name == "--only") o.filter.only(*v);
-      else o.filter.ignore(*v);
-    } else if (name == "-j" || name == "--jobs") {
-      const auto n = jobs_value(r.value());
-      if (!n) return usage(name + " needs a number of threads (1 to 1024)");
-      o.jobs = *n;
-    } else {
-      return usage("unknown option '" + a + "'");
-    }
-  }
-  if (o.paths.empty()) return usage("no directory or report to test");
-  return 0;
-}
 
 void out(const std::string& s) {
   if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size())
     throw std::runtime_error(std::string("stdout: write error: ") + std::strerror(errno));
 }
 
-}  // namespace
-
-int run_test(const std::vector<std::string>& args) {
-  Options o;
-  if (int rc = parse_args(args, o)) return rc == 1 ? 0 : 2;
-
+int test(const Options& o) {
   TestInputs inputs = find_test_inputs(o.paths);
   for (const auto& e : inputs.errors) std::fprintf(stderr, "xxgk test: %s\n", e.c_str());
   if (!inputs.errors.empty()) return 2;
@@ -109,7 +44,8 @@ int run_test(const std::vector<std::string>& args) {
 
   TestConfig config;
   config.jobs = o.jobs ? o.jobs : hardware_jobs();
-  config.filter = o.filter;
+  for (const auto& p : o.only) config.filter.only(p);
+  for (const auto& p : o.ignore) config.filter.ignore(p);
   std::size_t pass = 0, differs = 0, fresh = 0, written = 0;
   std::size_t only_path = 0;  // reports that differ in source.path alone: named from another directory?
   std::vector<std::string> write_errors;
@@ -163,6 +99,54 @@ int run_test(const std::vector<std::string>& args) {
   if (!inputs.missing.empty()) return 1;
   if (o.update) return 0;
   return differs || fresh ? 1 : 0;
+}
+
+}  // namespace
+
+Run add_test(CLI::App& xxgk) {
+  auto o = std::make_shared<Options>();
+  auto* app = xxgk.add_subcommand(
+      "test",
+      "compare a collection with its expected records (regression test)\n"
+      "\n"
+      "Parse every report under the directories given (recursively) and every file given, and\n"
+      "compare each with its expected record beside it: REPORT.expected.json (the canonical record)\n"
+      "and REPORT.status (the exit status). A report is parsed under its path relative to the\n"
+      "current directory. Under a directory, a report is a file with an expected record, or a file\n"
+      "with a report extension (.txt .md .pdf .docx .html ...) but a README without one (new).\n"
+      "One line per report: pass, differs (then each difference: key, expected and actual value,\n"
+      "where the value was read) or new (docs/testing.md).");
+  app->add_option("PATH", o->paths, "a directory of reports, or a report")
+      ->required()
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app->add_flag("--update", o->update,
+                "write the expected record and status of each report that differs or is new (review them with git "
+                "diff)");
+  auto pattern = CLI::Validator([](std::string& v) { return v.empty() ? std::string("needs a key pattern") : std::string(); },
+                                "", "pattern");
+  app->add_option("--only", o->only,
+                  "compare only the keys PATTERN matches (repeatable): a key or its beginning, '*' any characters: "
+                  "values, applications, '*.total', checks, diagnostics, status")
+      ->type_name("PATTERN")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->check(pattern);
+  app->add_option("--ignore", o->ignore,
+                  "do not compare the keys PATTERN matches (repeatable): 'diagnostics.*.message' (the diagnostics' "
+                  "wording)")
+      ->type_name("PATTERN")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->check(pattern);
+  add_jobs(*app, o->jobs);
+  app->add_flag("-q,--quiet", o->quiet, "no line for the reports that pass");
+  app->footer(
+      "An option's value is given as --name VALUE or --name=VALUE (-j4); -- ends the options.\n"
+      "\n"
+      "exit status: 0 every report matches (with --update: every record written); 1 a report differs\n"
+      "or is new (without --update), or an expected record has no report; 2 a usage error, a path that\n"
+      "does not exist, no report found, or an expected record could not be written");
+  return [o] { return test(*o); };
 }
 
 }  // namespace xxgk::cli

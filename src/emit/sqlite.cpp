@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "template/template.hpp"
 #include "xxgk/xxgk.hpp"
 
 namespace xxgk::sqlite {
@@ -78,7 +79,9 @@ CREATE TABLE IF NOT EXISTS checks (
   scope  TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('pass', 'fail')),
   lhs    INTEGER NOT NULL,
-  rhs    INTEGER NOT NULL
+  rhs    INTEGER NOT NULL,
+  lhs_label TEXT,
+  rhs_label TEXT
 );
 
 CREATE TABLE IF NOT EXISTS sections (
@@ -225,6 +228,28 @@ struct Writer::Impl {
     return keys.front().ids[table];
   }
 
+  // The template's words for the two sides of each identity, by version and rule: "一+二",
+  // "(七)总计+四" for applications.balance.
+  struct Sides {
+    std::string_view version, rule, lhs, rhs;
+  };
+  std::vector<Sides> sides;
+  // The sides of the check `rule` in the record: as the version of the table the rule is about
+  // (its key before the first '.') has them; nullptr when no template has the rule.
+  const Sides* sides_of(const Record& r, std::string_view rule) const {
+    const auto table = rule.substr(0, rule.find('.'));
+    std::string_view version = r.template_version;
+    for (std::size_t t = 0; t < r.tables.size(); ++t)
+      if (table_shape(r, t).key == table && !r.tables[t].version.empty()) version = r.tables[t].version;
+    const Sides* any = nullptr;
+    for (const auto& s : sides)
+      if (s.rule == rule) {
+        if (s.version == version) return &s;
+        if (!any) any = &s;
+      }
+    return any;
+  }
+
   [[noreturn]] void fail(const std::string& what) const {
     throw std::runtime_error(path + ": " + what + (db ? std::string(": ") + sqlite3_errmsg(db) : std::string()));
   }
@@ -365,10 +390,13 @@ Writer::Writer(const std::string& path) : impl_(std::make_unique<Impl>()) {
             "index_number, status, agency_key, canonical_path) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
             "?12, ?13, ?14)");
   d.init(d.cells, "cell_values (report, key, value, page, line, \"column\")", 5);
-  d.init(d.checks, "checks (report, rule, scope, status, lhs, rhs)", 5);
+  d.init(d.checks, "checks (report, rule, scope, status, lhs, rhs, lhs_label, rhs_label)", 7);
   d.init(d.diags, "diagnostics (report, severity, code, message, page, line, \"column\")", 6);
   d.init(d.tables, "report_tables (report, \"table\", template)", 2);
   d.init(d.sections, "sections (report, number, heading, text)", 3);
+  for (const auto* version : tmpl::versions())
+    for (const auto& table : version->tables)
+      for (const auto& id : table.identities) d.sides.push_back({version->version, id.rule, id.lhs_label, id.rhs_label});
 
   // The keys of every cell of every template version, once per database; their ids.
   Stmt ins, sel;
@@ -460,9 +488,11 @@ void Writer::add(const Record& r, Status status, std::string_view sha256, std::o
   for (const auto& sec : r.sections) d.row(d.sections, Param::of(static_cast<sqlite3_int64>(sec.number)), Param::of(sec.heading), Param::of(sec.text));
   d.flush(d.sections);
   d.begin(d.checks, id);
-  for (const auto& c : r.checks)
+  for (const auto& c : r.checks) {
+    const auto* sides = d.sides_of(r, c.rule);
     d.row(d.checks, Param::of(c.rule), Param::of(c.scope), Param::of(c.pass ? "pass" : "fail"), Param::of(c.lhs),
-          Param::of(c.rhs));
+          Param::of(c.rhs), sides ? Param::text_or_null(sides->lhs) : Param{}, sides ? Param::text_or_null(sides->rhs) : Param{});
+  }
   d.flush(d.checks);
   d.begin(d.diags, id);
   for (const auto& g : r.diagnostics) {

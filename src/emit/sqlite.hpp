@@ -16,7 +16,7 @@
 namespace xxgk::sqlite {
 
 // The schema version stored in PRAGMA user_version.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // The CREATE statements (idempotent: IF NOT EXISTS): tables and view, then secondary indexes.
 extern const char* const kTables;

@@ -109,16 +109,16 @@ TEST_SUITE("cli") {
     std::string out, err;
     CHECK(run(t, "parse --layout csv " + quote(kReport.string()), &out, &err) == 2);
     CHECK(out.empty());
-    CHECK(err.find("xxgk parse: unknown layout 'csv'") == 0);
+    CHECK(err.find("xxgk parse: --layout: unknown layout 'csv'") == 0);
     CHECK(run(t, "parse --encoding=FOO " + quote(kReport.string()), &out, &err) == 2);
     CHECK(out.empty());
-    CHECK(err.find("xxgk parse: unknown encoding 'FOO'") == 0);
+    CHECK(err.find("xxgk parse: --encoding: unknown encoding 'FOO'") == 0);
     CHECK(run(t, "extract --layout csv --summary " + quote(kReport.string()), &out, &err) == 2);
     CHECK(out.empty());
-    CHECK(err.find("xxgk extract: unknown layout 'csv'") == 0);
+    CHECK(err.find("xxgk extract: --layout: unknown layout 'csv'") == 0);
     CHECK(run(t, "extract --encoding FOO --summary " + quote(kReport.string()), &out, &err) == 2);
     CHECK(out.empty());
-    CHECK(err.find("xxgk extract: unknown encoding 'FOO'") == 0);
+    CHECK(err.find("xxgk extract: --encoding: unknown encoding 'FOO'") == 0);
     // A known one is taken.
     CHECK(run(t, "parse -q --layout=tsv --encoding=UTF-8 " + quote(kReport.string()), &out) == 0);
   }
@@ -141,7 +141,8 @@ TEST_SUITE("cli") {
     TempDir t;
     std::string out;
     CHECK(run(t, "parse --help", &out) == 0);
-    for (const char* o : {"--format", "--positions", "--layout", "--encoding", "-o, --output", "-q, --quiet", "--color", "  -  "})
+    for (const char* o : {"--format", "--positions", "--layout", "--encoding", "-o, --output", "-q, --quiet", "--color",
+                           "- reads standard input"})
       CHECK_MESSAGE(out.find(o) != std::string::npos, o);
     CHECK(run(t, "extract --help", &out) == 0);
     CHECK(out.find("--color") != std::string::npos);
@@ -162,7 +163,7 @@ TEST_SUITE("cli") {
     run(t, "parse " + quote(quirk.string()), &out, &auto_err, {}, "NO_COLOR=1");  // stderr is a file anyway
     CHECK(auto_err == plain);
     CHECK(run(t, "parse --color=sometimes " + quote(quirk.string()), &out, &auto_err) == 2);
-    CHECK(auto_err.find("--color needs auto, always or never") != std::string::npos);
+    CHECK(auto_err.find("--color: unknown value 'sometimes' (auto, always, never)") != std::string::npos);
 
     // Taking the colours away gives the text back.
     std::string stripped;
@@ -217,7 +218,7 @@ TEST_SUITE("cli") {
     CHECK(query(db, "SELECT count(*) FROM reports") == static_cast<long long>(files));
     CHECK(query(db, "SELECT count(DISTINCT canonical_path) FROM reports") == static_cast<long long>(files));
     CHECK(query(db, "SELECT count(*) FROM reports WHERE canonical_path NOT LIKE '/%'") == 0);
-    CHECK(query(db, "PRAGMA user_version") == 4);
+    CHECK(query(db, "PRAGMA user_version") == 5);
     CHECK(query_text(db, "SELECT value FROM meta WHERE key = 'xxgk_version'") == XXGK_VERSION);
     CHECK(query_text(db, "SELECT value FROM meta WHERE key = 'written_at'").size() == 20);
 

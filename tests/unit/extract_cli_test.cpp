@@ -19,6 +19,7 @@
 
 #include "cli/collect.hpp"
 #include "emit/sqlite.hpp"
+#include "template/template.hpp"
 #include "xxgk/xxgk.hpp"
 #include "test_files.hpp"
 
@@ -129,6 +130,23 @@ TEST_SUITE("extract-cli") {
       diagnostics = db.one("SELECT count(*) FROM diagnostics");
       CHECK(checks > 0);
       CHECK(diagnostics > 0);
+      // Each check names its two sides as the template writes them, in the version its table follows.
+      CHECK(db.one("SELECT count(*) FROM checks WHERE lhs_label IS NULL OR rhs_label IS NULL") == 0);
+      CHECK(db.one("SELECT count(*) FROM checks k JOIN reports r ON r.id = k.report "
+                   "WHERE r.path LIKE '%/quirks/totals-dont-add-up.txt' AND k.rule = 'applications.balance' "
+                   "AND k.scope = 'natural_person' AND k.status = 'fail' AND k.lhs = 1289 AND k.rhs = 1299 "
+                   "AND k.lhs_label = '一+二' AND k.rhs_label = '(七)总计+四'") == 1);
+      for (const auto* version : xxgk::tmpl::versions())
+        for (const auto& table : version->tables)
+          for (const auto& id : table.identities) {
+            CAPTURE(id.rule);
+            CHECK(db.one("SELECT count(*) FROM checks k JOIN report_tables t ON t.report = k.report AND t.\"table\" = '" +
+                         std::string(table.key) + "' WHERE t.template = '" + std::string(version->version) +
+                         "' AND k.rule = '" + std::string(id.rule) + "' AND (k.lhs_label != '" + std::string(id.lhs_label) +
+                         "' OR k.rhs_label != '" + std::string(id.rhs_label) + "')") == 0);
+          }
+      CHECK(db.one("SELECT count(*) FROM checks k JOIN report_tables t ON t.report = k.report AND t.\"table\" = 'applications' "
+                   "WHERE t.template = '2019' AND k.rule = 'applications.balance' AND k.lhs_label = '一+二'") > 0);
       CHECK(db.one("SELECT count(*) FROM reports WHERE status = 'rejected' AND id IN (SELECT report FROM cell_values)") == 0);
       CHECK(db.one("SELECT count(*) FROM reports WHERE length(sha256) = 64") == inputs);
       CHECK(db.one("SELECT count(*) FROM reports WHERE path LIKE '%003_8ac5e3a1fa8dde41.txt' AND agency = '宝鸡市科学技术局' "
