@@ -6,6 +6,7 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <memory>
 
 #include "xxgk/xxgk.hpp"
 
@@ -13,16 +14,55 @@ namespace xxgk {
 
 namespace {
 
-// The record's text, in a string reserved ahead: no copy at the end.
+// The record's text, written into this thread's scratch buffer (kept between records: warm in
+// the cache, no allocation) with inline bounds checks, then copied once into a string of its size.
 class Buf {
  public:
-  explicit Buf(std::size_t capacity) { s_.reserve(capacity); }
-  void append(const char* begin, const char* end) { s_.append(begin, static_cast<std::size_t>(end - begin)); }
-  void push_back(char c) { s_.push_back(c); }
-  std::string take() { return std::move(s_); }
+  explicit Buf(std::size_t capacity) {
+    auto& s = scratch();
+    if (s.size < capacity) s = {std::unique_ptr<char[]>(new char[capacity]), capacity};
+    begin_ = p_ = s.data.get();
+    end_ = begin_ + s.size;
+  }
+  void append(const char* begin, const char* end) {
+    const auto n = static_cast<std::size_t>(end - begin);
+    if (n > static_cast<std::size_t>(end_ - p_)) grow(n);
+    std::memcpy(p_, begin, n);
+    p_ += n;
+  }
+  void push_back(char c) {
+    if (p_ == end_) grow(1);
+    *p_++ = c;
+  }
+  std::string take() {
+    std::string out(begin_, p_);
+    if (auto& s = scratch(); s.size > kKeep) s = {};  // a huge record's buffer is not kept
+    return out;
+  }
 
  private:
-  std::string s_;
+  static constexpr std::size_t kKeep = std::size_t{4} << 20;
+  struct Scratch {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+  };
+  static Scratch& scratch() {
+    thread_local Scratch s;
+    return s;
+  }
+  void grow(std::size_t n) {
+    const auto used = static_cast<std::size_t>(p_ - begin_);
+    const std::size_t size = std::max(2 * static_cast<std::size_t>(end_ - begin_), used + n);
+    std::unique_ptr<char[]> data(new char[size]);
+    std::memcpy(data.get(), begin_, used);
+    scratch() = {std::move(data), size};
+    begin_ = scratch().data.get();
+    p_ = begin_ + used;
+    end_ = begin_ + size;
+  }
+  char* begin_;
+  char* p_;
+  char* end_;
 };
 
 void put(Buf& b, std::string_view s) { b.append(s.data(), s.data() + s.size()); }
