@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "parse/outline.hpp"
+#include "template/matcher.hpp"
 #include "text/normalise.hpp"
 
 namespace xxgk::passes {
@@ -38,11 +39,17 @@ bool is_furniture(std::string_view t) {
   if (chars(t) > 80) return false;  // a sentence of the report, whatever it mentions
   for (std::string_view start : {"上一篇", "下一篇", "上一条", "下一条", "【上一篇】", "【下一篇】"})
     if (t.starts_with(start)) return true;
-  for (std::string_view part : {"字体:大中小", "字号:大中小", "【大】【中】【小】", "[大][中][小]", "字体:【大】", "打印本页", "关闭窗口",
-                                "关闭本页", "扫一扫在手机", "在手机打开当前页", "分享到:", "【打印】", "【关闭】", "[打印]",
-                                "[关闭]", "加入收藏", "收藏本页", "返回顶部", "网站标识码", "ICP备", "icp备", "公网安备",
-                                "版权所有", "Copyright", "copyright", "网站地图", "技术支持:"})
-    if (contains(t, part)) return true;
+  // What a page's furniture holds anywhere in the line, all looked for in one pass.
+  static const tmpl::Matcher parts = [] {
+    tmpl::Matcher m;
+    for (std::string_view part : {"字体:大中小", "字号:大中小", "【大】【中】【小】", "[大][中][小]", "字体:【大】", "打印本页", "关闭窗口",
+                                  "关闭本页", "扫一扫在手机", "在手机打开当前页", "分享到:", "【打印】", "【关闭】", "[打印]",
+                                  "[关闭]", "加入收藏", "收藏本页", "返回顶部", "网站标识码", "ICP备", "icp备", "公网安备",
+                                  "版权所有", "Copyright", "copyright", "网站地图", "技术支持:"})
+      m.add(part);
+    return m;
+  }();
+  if (parts.scan(t).any()) return true;
   for (std::string_view start : {"主办单位", "承办单位", "主办:", "承办:", "联系我们"})
     if (t.starts_with(start)) return true;
   // "正文" alone, or decorated: ==== 正文 ====, 【正文】
