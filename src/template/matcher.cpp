@@ -20,8 +20,10 @@ int Matcher::add(std::string_view fragment) {
   fragments_.push_back(fragment);
   int id = static_cast<int>(fragments_.size() - 1);
   if (fragment.size() >= 3) {
-    auto p = prefix(fragment.data());
-    buckets_[bucket(p)].push_back({p, id});
+    const auto p = prefix(fragment.data());
+    const auto k = bucket(p);
+    entries_.insert(entries_.begin() + starts_[k + 1], Entry{p, id});
+    for (std::size_t j = k + 1; j <= kBuckets; ++j) ++starts_[j];
   } else {
     short_ids_.push_back(id);
   }
@@ -36,11 +38,23 @@ Hits Matcher::scan(std::string_view text) const {
   for (int id : short_ids_)
     for (std::size_t i = 0; i < n && !hits.test(static_cast<std::size_t>(id)); ++i)
       if (starts_character(i) && at(i, fragments_[id])) hits.set(static_cast<std::size_t>(id));
-  for (std::size_t i = 0; i + 3 <= n; ++i) {
-    if (!starts_character(i)) continue;  // no fragment starts inside a character
-    const auto p = prefix(text.data() + i);
-    for (const auto& e : buckets_[bucket(p)])
-      if (e.prefix == p && at(i, fragments_[e.id])) hits.set(static_cast<std::size_t>(e.id));
+  const char* s = text.data();
+  std::size_t i = 0;
+  while (i < n && !starts_character(i)) ++i;
+  while (i + 3 <= n) {
+    const auto p = prefix(s + i);
+    const auto k = bucket(p);
+    for (std::size_t e = starts_[k]; e < starts_[k + 1]; ++e)
+      if (entries_[e].prefix == p && at(i, fragments_[entries_[e].id])) hits.set(static_cast<std::size_t>(entries_[e].id));
+    // On to the next character: no fragment starts inside one.
+    const auto lead = static_cast<unsigned char>(s[i]);
+    if (lead >= 0xE0 && lead < 0xF0 && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      i += 3;  // most of the text: a Chinese character
+      continue;
+    }
+    ++i;
+    while (i < n && !starts_character(i)) ++i;
   }
   return hits;
 }

@@ -33,7 +33,9 @@ class Matcher {
   static std::uint32_t prefix(const char* p);
   static std::size_t bucket(std::uint32_t prefix);
   std::vector<std::string_view> fragments_;
-  std::array<std::vector<Entry>, kBuckets> buckets_{};
+  // The entries bucket after bucket: bucket k's are entries_[starts_[k] .. starts_[k + 1]).
+  std::vector<Entry> entries_;
+  std::array<std::uint16_t, kBuckets + 1> starts_{};
   std::vector<int> short_ids_;
 };
 
