@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "passes/lone_labels.hpp"
 #include "template/template.hpp"
 
 namespace xxgk::passes {
@@ -150,6 +151,7 @@ std::vector<LogicalTable> reassemble(Grids& grids, diag::Diagnostics& diags) {
       continue;
     }
     join_line_breaks(grid, static_cast<std::size_t>(t), grids.texts, diags);
+    join_lone_labels(grid, static_cast<std::size_t>(t), diags);
     auto& lt = out[static_cast<std::size_t>(t)];
     if (lt.rows.empty()) {
       lt.span = grid.table->span;

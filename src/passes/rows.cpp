@@ -131,8 +131,13 @@ class Reader {
                              std::vector<Placed>(cols->keys.size()), row.span});
         return;
       }
-      if (values.size() == n && (!found || !row.header_aligned)) {
-        if (!reported_by_position_) diags_.report(diag::Id::mapped_by_position, row.span, spec_.name);
+      // A header that names only some of the columns (cut short, garbled, 数据1 … 数据6) cannot
+      // say where the others are either: such a row is read in order too.
+      if (values.size() == n) {
+        if (!reported_by_position_)
+          diags_.report(diag::Id::mapped_by_position, row.span, spec_.name,
+                        found && row.header_aligned ? "the header names only some of the columns"
+                                                    : "no header says where the columns are");
         reported_by_position_ = true;
         for (std::size_t i = 0; i < after_label_.positions.size(); ++i)
           after_label_.positions[i] = i < n ? values[i] : -1;
