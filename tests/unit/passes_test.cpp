@@ -136,6 +136,15 @@ std::unique_ptr<Run> run(std::string text) {
   return r;
 }
 
+// The values of template row `key` as read_rows read them, in its columns' order (-1: null).
+std::vector<std::int64_t> read_values(const passes::ReadTable& read, const passes::LogicalTable& lt, std::string_view key) {
+  std::vector<std::int64_t> out;
+  for (const auto& rr : read.rows)
+    if (rr.kind == passes::ReadRow::Kind::data && rr.row == lt.spec->row_index(key))
+      for (const auto& p : rr.values) out.push_back(p.value ? p.value->units : -1);
+  return out;
+}
+
 // Report parts in the tsv layout. 表三: two label cells, then the seven applicant columns; one
 // application received and granted to a natural person, everything else 0.
 // With `subtotal_column`, a 小计 column after 其他 (0 throughout).
@@ -855,6 +864,35 @@ TEST_CASE("reassemble: a label broken by a line break in its cell, its tail star
   CHECK(!h->diags.has("label-line-joined"));
 }
 
+TEST_CASE("reassemble: a label's tail in its own column, or alone on the next line after the row's values") {
+  auto r = run(
+      "某局 2024 年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+      "\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+      "\t（二）部分公开（区分处理的，只计这一情形，\n"
+      "\t不计其他情形）\t\t7\t0\t0\t0\t0\t0\t7\n"             // the line repeats the leading cell
+      "\t（四）无法提供\t1.本机关不掌握相关\t3\t0\t0\t0\t0\t0\t3\n"
+      "\t\t政府信息\n"                                        // PDF: the tail alone after the values
+      "\t\t2.没有现成信息需要另行制作\t1\t0\t0\t0\t0\t0\t1\n"
+      "\t\t重复申请\n");                                      // a label of its own, not a tail: kept
+  const auto& t3 = r->tables[kApplications];
+  REQUIRE(t3.rows.size() == 5);
+  CHECK(t3.rows[1]->cells[1].text == "(二)部分公开(区分处理的,只计这一情形,不计其他情形)");
+  CHECK(t3.rows[1]->cells[3].text == "7");
+  CHECK(t3.rows[1]->span.begin == r->text.find("\t（二）"));
+  CHECK(t3.rows[2]->cells[2].text == "1.本机关不掌握相关政府信息");
+  CHECK(t3.rows[2]->cells[3].text == "3");
+  CHECK(t3.rows[3]->cells[2].text == "2.没有现成信息需要另行制作");
+  CHECK(t3.rows[4]->cells[2].text == "重复申请");
+  CHECK(r->diags.count("label-line-joined") == 1);
+  REQUIRE(r->diags.count("label-tail-joined") == 1);
+  CHECK(r->diags.find("label-tail-joined")->offset == r->text.find("政府信息\n"));
+
+  const auto read = passes::read_rows(t3, r->diags.d);
+  CHECK(read_values(read, t3, "partially_granted") == std::vector<std::int64_t>{7, 0, 0, 0, 0, 0, 7});
+  CHECK(read_values(read, t3, "unable_not_held") == std::vector<std::int64_t>{3, 0, 0, 0, 0, 0, 3});
+  CHECK(!r->diags.has("unknown-row"));
+}
+
 TEST_CASE("reassemble: a fragment that names no table continues the one before it, in its section") {
   const auto values_row = kReviewTable.find("\n1\t0") + 1;  // the header ends before it
   const auto header = kReviewTable.substr(0, values_row), values = kReviewTable.substr(values_row);
@@ -1010,15 +1048,6 @@ TEST_CASE("rows: a subtotal row above its group's rows is checked against the gr
       CHECK_MESSAGE(c.pass, c.scope);
     }
   CHECK(subtotal_checks == 14);
-}
-
-// The values of template row `key` as read_rows read them, in its columns' order (-1: null).
-std::vector<std::int64_t> read_values(const passes::ReadTable& read, const passes::LogicalTable& lt, std::string_view key) {
-  std::vector<std::int64_t> out;
-  for (const auto& rr : read.rows)
-    if (rr.kind == passes::ReadRow::Kind::data && rr.row == lt.spec->row_index(key))
-      for (const auto& p : rr.values) out.push_back(p.value ? p.value->units : -1);
-  return out;
 }
 
 TEST_CASE("rows: under a header naming only some columns, a row of one value per column is read by position, said once") {
