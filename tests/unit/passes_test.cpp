@@ -1083,6 +1083,33 @@ TEST_CASE("rows: under a header naming only some columns, a row of one value per
   CHECK(s->diags.has("missing-column"));
   CHECK(s->diags.has("extra-value"));
   CHECK(read_values(read2, lt2, "granted").front() == 1);
+
+  // After a row read by position, a row with blank cells is read in the cells that row used,
+  // when its values all stand in them; said by the same note, once.
+  auto b = run(
+      "三、收到和处理政府信息公开申请情况\n"
+      "等于第三项加第四项之和）\t自然人\t商业\t科研\t总计\n"
+      "一、本年新收政府信息公开申请数量\t1\t2\t3\t4\t5\t6\t21\n"
+      "（一）予以公开\t1\t2\t\t4\t5\t6\t18\n"
+      "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t\t1\t\t\t\t1\n"
+      "二、上年结转政府信息公开申请数量\t\t1\t2\t3\t4\t5\t6\t21\n");  // one cell right of them: not so
+  const auto& lt3 = b->tables[kApplications];
+  const auto read3 = passes::read_rows(lt3, b->diags.d);
+  CHECK(read_values(read3, lt3, "granted") == std::vector<std::int64_t>{1, 2, -1, 4, 5, 6, 18});
+  CHECK(read_values(read3, lt3, "partially_granted") == std::vector<std::int64_t>{-1, -1, 1, -1, -1, -1, 1});
+  CHECK(read_values(read3, lt3, "carried_over") == std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 21});  // seven values: by position
+  CHECK(b->diags.count("mapped-by-position") == 1);
+  CHECK(b->diags.find("mapped-by-position")->message.find("and rows with fewer in the cells those rows use") != std::string::npos);
+  CHECK(!b->diags.has("extra-value"));
+  CHECK(!b->diags.has("missing-column"));
+  auto c = run(
+      "三、收到和处理政府信息公开申请情况\n"
+      "等于第三项加第四项之和）\t自然人\t商业\t科研\t总计\n"
+      "一、本年新收政府信息公开申请数量\t1\t2\t3\t4\t5\t6\t21\n"
+      "（一）予以公开\t\t\t1\t2\t\t4\t5\t6\t18\n");  // values past the cells the row above used
+  const auto& lt4 = c->tables[kApplications];
+  passes::read_rows(lt4, c->diags.d);
+  CHECK(c->diags.has("extra-value"));  // not read in the cells of the row above: its last values are not in them
 }
 
 TEST_CASE("rows: a header naming every column is followed, whatever a row's number of values") {
