@@ -32,10 +32,13 @@ int first_number(const GridRow& row) {
   return -1;
 }
 
-// Does any version of template table `t` read the row as one of its data rows?
+// Does any version of template table `t` read the row as one of its data rows? (A label with no
+// fragment of the table's rows, such as 表四's header, is none: not classified.)
 bool names_data_row(const GridRow& row, std::size_t t) {
   for (const auto* v : tmpl::versions())
-    if (classify_row(row, v->tables[t]).kind == RowInfo::Kind::data) return true;
+    if (const auto& spec = v->tables[t];
+        (row.label_hits & spec.row_fragments).any() && classify_row(row, spec).kind == RowInfo::Kind::data)
+      return true;
   return false;
 }
 
@@ -59,11 +62,13 @@ void join_lone_labels(Grid& grid, std::size_t t, diag::Diagnostics& diags) {
         break;
       }
     if (any_covered(label) || any_covered(values) || !names_data_row(label, t)) continue;
+    const auto end = static_cast<std::size_t>(label.label_end);
     diags.report(diag::Id::label_above_values, row_anchor(label, label.label_end),
-                 label.label_cells > 1 ? std::string_view(label.joined_label) : label.cells[static_cast<std::size_t>(label.label_end)].text);
+                 label.label_cells > 1 ? std::string_view(label.joined_label) : label.cells[end].text);
     std::vector<GridCell> cells(std::make_move_iterator(label.cells.begin()),
-                                std::make_move_iterator(label.cells.begin() + label.label_end + 1));
-    cells.insert(cells.end(), std::make_move_iterator(values.cells.begin() + from), std::make_move_iterator(values.cells.end()));
+                                std::make_move_iterator(label.cells.begin() + static_cast<std::ptrdiff_t>(end) + 1));
+    cells.insert(cells.end(), std::make_move_iterator(values.cells.begin() + from),
+                 std::make_move_iterator(values.cells.end()));
     values.cells = std::move(cells);
     values.span.begin = label.span.begin;
     read_label(values, tmpl::matcher());

@@ -29,6 +29,12 @@ Columns column_set(const tmpl::RowSpec& rs, const ColumnMap& header, const tmpl:
   return set;
 }
 
+// Does every cell in `cells` stand in one of the first `n` of `positions`?
+bool all_within(const std::vector<int>& cells, const std::vector<int>& positions, std::size_t n) {
+  const auto end = positions.begin() + static_cast<std::ptrdiff_t>(n);
+  return std::all_of(cells.begin(), cells.end(), [&](int c) { return std::find(positions.begin(), end, c) != end; });
+}
+
 // The rows of one table, read one after the other: headers set the columns of the rows below.
 class Reader {
  public:
@@ -149,10 +155,7 @@ class Reader {
         cols = &out_.columns.emplace_back(after_label_);
         if (partial) placed_by_rows_ = cols;
       } else if (partial && placed_by_rows_ && placed_by_rows_->keys == cols->keys &&
-                 std::all_of(values.begin(), values.end(), [&](int c) {
-                   const auto& p = placed_by_rows_->positions;
-                   return std::find(p.begin(), p.begin() + static_cast<std::ptrdiff_t>(n), c) != p.begin() + static_cast<std::ptrdiff_t>(n);
-                 })) {
+                 all_within(values, placed_by_rows_->positions, n)) {
         cols = placed_by_rows_;
       } else if (!found) {
         if (!reported_no_header_ && !header_.empty() && !spec_.blocks_with_headers)
