@@ -38,6 +38,21 @@ bool is_header_text(const tmpl::Hits& hits, std::string_view text, const tmpl::T
          find_label(hits, text, spec.header_words) >= 0;
 }
 
+namespace {
+
+// A header cell a converter or OCR made up, naming no column: 类别, 项目, 数据, 数据1 … 数据6. Only
+// read in rows without values, beside a cell that names a column (类别 | 数据1 … 数据6 | 总计),
+// so that the matcher, which scans every cell, does not look for them.
+bool generic_header_word(std::string_view text) {
+  constexpr std::string_view kData = "数据";
+  if (text == "类别" || text == "项目") return true;
+  return text.substr(0, kData.size()) == kData &&
+         std::all_of(text.begin() + static_cast<std::ptrdiff_t>(kData.size()), text.end(),
+                     [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+}  // namespace
+
 bool is_complete_label(std::string_view text, const tmpl::TableSpec& spec) {
   auto hits = spec.matcher->scan(text);
   if (hits.none()) return false;
@@ -74,10 +89,13 @@ RowInfo classify_row(const GridRow& row, const tmpl::TableSpec& spec) {
     info.has_values = static_cast<int>(i) > info.label_end;
   }
   if (!any_text) return info;  // blank
-  int header_cells = 0;  // only a row without values can be a header
+  int header_cells = 0, generic_cells = 0;  // only a row without values can be a header
   if (!info.has_values)
     for (const auto& c : row.cells)
-      if (!c.text.empty() && c.is_text() && is_header_text(c.hits, c.text, spec)) ++header_cells;
+      if (!c.text.empty() && c.is_text()) {
+        if (is_header_text(c.hits, c.text, spec)) ++header_cells;
+        else if (generic_header_word(c.text)) ++generic_cells;
+      }
 
   // The most specific label is the last label cell; the whole label is all of them joined.
   const GridCell* last = row.label_end >= 0 ? &row.cells[row.label_end] : nullptr;
@@ -88,7 +106,9 @@ RowInfo classify_row(const GridRow& row, const tmpl::TableSpec& spec) {
     if (row_index < 0 && row.label_cells > 1) row_index = find_label(row.label_hits, info.label, spec.rows);
   }
 
-  if (!info.has_values && header_cells > 0 && (header_cells >= 2 || row_index < 0)) {
+  // A cell naming a column (总计) may be a row's label too ((七)总计): with another header cell
+  // beside it, or made-up ones (类别 | 数据1 … 数据6 | 总计), the row is a header.
+  if (!info.has_values && header_cells > 0 && (header_cells + generic_cells >= 2 || row_index < 0)) {
     info.kind = RowInfo::Kind::header;
     return info;
   }

@@ -40,9 +40,7 @@ TableSpec applications_table() {
   };
   t.header_words = {{"applicants", {P{{"申请人情况"}}}},
                     {"legal_persons", {P{{"法人或其他组织"}}, P{{"法人或其它组织"}}}},
-                    {"identity_note", {P{{"勾稽关系"}}}},
-                    // A header a converter or OCR made up, naming no column: 类别 | 数据1 … 数据6 | 总计.
-                    {"generic", {P{{"数据"}}, P{{"类别"}, true}}}};
+                    {"identity_note", {P{{"勾稽关系"}}}}};
   return t;
 }
 

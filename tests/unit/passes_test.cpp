@@ -1139,8 +1139,13 @@ TEST_CASE("map rows: a generic header (类别 | 数据1 … 数据6 | 总计) is
   const auto info = passes::classify_row(row("类别\t（七）总计\t1\t0\t0\t0\t0\t0\t1"), t3);
   CHECK(info.kind == K::data);
   CHECK(t3.rows[static_cast<std::size_t>(info.index)].key == "total_processed");
-  // 表二 and 表四 have no such words.
-  CHECK(!passes::is_header_text(tmpl::matcher().scan("数据1"), "数据1", spec("2021", kActive)));
+  const auto& g2 = grid({"项目\t数据\t数据2\t合计"});
+  CHECK(passes::classify_row(g2.rows[0], t3).kind == K::header);
+  // The made-up words name no column and are no header text of their own: without a cell that
+  // names a column beside them, the row is no header (and the matcher does not look for them).
+  CHECK(!passes::is_header_text(tmpl::matcher().scan("数据1"), "数据1", t3));
+  CHECK(passes::classify_row(row("类别\t数据1\t数据2"), t3).kind != K::header);
+  CHECK(passes::classify_row(row("数据统计表\t总计"), t3).kind != K::header);  // 数据 then more: not made up
 }
 
 TEST_CASE("map rows: a group label split across two rows' cells leaves each row the row its item names") {
