@@ -54,7 +54,10 @@ bool generic_header_word(std::string_view text) {
 }  // namespace
 
 bool is_complete_label(std::string_view text, const tmpl::TableSpec& spec) {
-  auto hits = spec.matcher->scan(text);
+  return is_complete_label(spec.matcher->scan(text), text, spec);
+}
+
+bool is_complete_label(const tmpl::Hits& hits, std::string_view text, const tmpl::TableSpec& spec) {
   if (hits.none()) return false;
   return find_label(hits, text, spec.rows) >= 0 || find_label(hits, text, spec.subtotals) >= 0 ||
          find_label(hits, text, spec.captions) >= 0 || is_header_text(hits, text, spec);
@@ -89,13 +92,10 @@ RowInfo classify_row(const GridRow& row, const tmpl::TableSpec& spec) {
     info.has_values = static_cast<int>(i) > info.label_end;
   }
   if (!any_text) return info;  // blank
-  int header_cells = 0, generic_cells = 0;  // only a row without values can be a header
+  int header_cells = 0;  // only a row without values can be a header
   if (!info.has_values)
     for (const auto& c : row.cells)
-      if (!c.text.empty() && c.is_text()) {
-        if (is_header_text(c.hits, c.text, spec)) ++header_cells;
-        else if (generic_header_word(c.text)) ++generic_cells;
-      }
+      if (!c.text.empty() && c.is_text() && is_header_text(c.hits, c.text, spec)) ++header_cells;
 
   // The most specific label is the last label cell; the whole label is all of them joined.
   const GridCell* last = row.label_end >= 0 ? &row.cells[row.label_end] : nullptr;
@@ -108,7 +108,12 @@ RowInfo classify_row(const GridRow& row, const tmpl::TableSpec& spec) {
 
   // A cell naming a column (总计) may be a row's label too ((七)总计): with another header cell
   // beside it, or made-up ones (类别 | 数据1 … 数据6 | 总计), the row is a header.
-  if (!info.has_values && header_cells > 0 && (header_cells + generic_cells >= 2 || row_index < 0)) {
+  auto made_up_beside = [&] {
+    return header_cells == 1 && std::any_of(row.cells.begin(), row.cells.end(), [](const GridCell& c) {
+             return c.is_text() && generic_header_word(c.text);
+           });
+  };
+  if (!info.has_values && header_cells > 0 && (header_cells >= 2 || row_index < 0 || made_up_beside())) {
     info.kind = RowInfo::Kind::header;
     return info;
   }

@@ -24,6 +24,13 @@ bool complete_label(std::string_view text, std::size_t t) {
   return false;
 }
 
+// The same for a cell, from the fragments the grid found in it.
+bool complete_label(const GridCell& cell, std::size_t t) {
+  for (const auto* v : tmpl::versions())
+    if (is_complete_label(cell.hits, cell.text, v->tables[t])) return true;
+  return false;
+}
+
 bool starts_with_numbering(std::string_view text) { return tmpl::strip_numbering(text) != text; }
 
 // Does any version of template table `t` have a row or subtotal row labelled `text`?
@@ -100,13 +107,13 @@ void join_line_breaks(Grid& grid, std::size_t t, std::deque<std::string>& texts,
         tail.label_end > head.label_end)
       continue;
     const auto k = static_cast<std::size_t>(tail.label_end);
+    const auto& cont = tail.cells[k];
     const bool head_ends = head.cells.size() == static_cast<std::size_t>(head.label_end) + 1;  // Word: no cell after the label
     bool tail_alone = !head_ends;  // PDF: the head has its cells, the tail nothing after it
     for (std::size_t c = k + 1; tail_alone && c < tail.cells.size(); ++c) tail_alone = tail.cells[c].blank();
     if (!head_ends && !tail_alone) continue;
     auto& start = head.cells[static_cast<std::size_t>(head.label_end)];
-    const auto& cont = tail.cells[k];
-    if (start.covered || cont.covered || starts_with_numbering(cont.text) || complete_label(cont.text, t)) continue;
+    if (start.covered || cont.covered || starts_with_numbering(cont.text) || complete_label(cont, t)) continue;
     std::string whole = std::string(start.text).append(cont.text);
     if (!row_label(whole, t) || header_row(head, t)) continue;
     diags.report(head_ends ? diag::Id::label_line_joined : diag::Id::label_tail_joined, cont.span(), start.text, cont.text);
