@@ -38,8 +38,26 @@ bool is_header_text(const tmpl::Hits& hits, std::string_view text, const tmpl::T
          find_label(hits, text, spec.header_words) >= 0;
 }
 
+namespace {
+
+// A header cell a converter or OCR made up, naming no column: 类别, 项目, 数据, 数据1 … 数据6. Only
+// read in rows without values, beside a cell that names a column (类别 | 数据1 … 数据6 | 总计),
+// so that the matcher, which scans every cell, does not look for them.
+bool generic_header_word(std::string_view text) {
+  constexpr std::string_view kData = "数据";
+  if (text == "类别" || text == "项目") return true;
+  return text.substr(0, kData.size()) == kData &&
+         std::all_of(text.begin() + static_cast<std::ptrdiff_t>(kData.size()), text.end(),
+                     [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+}  // namespace
+
 bool is_complete_label(std::string_view text, const tmpl::TableSpec& spec) {
-  auto hits = spec.matcher->scan(text);
+  return is_complete_label(spec.matcher->scan(text), text, spec);
+}
+
+bool is_complete_label(const tmpl::Hits& hits, std::string_view text, const tmpl::TableSpec& spec) {
   if (hits.none()) return false;
   return find_label(hits, text, spec.rows) >= 0 || find_label(hits, text, spec.subtotals) >= 0 ||
          find_label(hits, text, spec.captions) >= 0 || is_header_text(hits, text, spec);
@@ -88,7 +106,14 @@ RowInfo classify_row(const GridRow& row, const tmpl::TableSpec& spec) {
     if (row_index < 0 && row.label_cells > 1) row_index = find_label(row.label_hits, info.label, spec.rows);
   }
 
-  if (!info.has_values && header_cells > 0 && (header_cells >= 2 || row_index < 0)) {
+  // A cell naming a column (总计) may be a row's label too ((七)总计): with another header cell
+  // beside it, or made-up ones (类别 | 数据1 … 数据6 | 总计), the row is a header.
+  auto made_up_beside = [&] {
+    return header_cells == 1 && std::any_of(row.cells.begin(), row.cells.end(), [](const GridCell& c) {
+             return c.is_text() && generic_header_word(c.text);
+           });
+  };
+  if (!info.has_values && header_cells > 0 && (header_cells >= 2 || row_index < 0 || made_up_beside())) {
     info.kind = RowInfo::Kind::header;
     return info;
   }

@@ -50,5 +50,7 @@ bool is_header_text(const tmpl::Hits& hits, std::string_view text, const tmpl::T
 
 // Is `text` a complete label of the table: a row, subtotal, caption or header label?
 bool is_complete_label(std::string_view text, const tmpl::TableSpec& spec);
+// The same, given the fragments found in `text` (a cell's hits).
+bool is_complete_label(const tmpl::Hits& hits, std::string_view text, const tmpl::TableSpec& spec);
 
 }  // namespace xxgk::passes

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "passes/lone_labels.hpp"
 #include "template/template.hpp"
 
 namespace xxgk::passes {
@@ -35,6 +36,13 @@ bool names(const GridRow& row, std::size_t t) {
 bool complete_label(std::string_view text, std::size_t t) {
   for (const auto* v : tmpl::versions())
     if (is_complete_label(text, v->tables[t])) return true;
+  return false;
+}
+
+// The same for a cell, from the fragments the grid found in it.
+bool complete_label(const GridCell& cell, std::size_t t) {
+  for (const auto* v : tmpl::versions())
+    if (is_complete_label(cell.hits, cell.text, v->tables[t])) return true;
   return false;
 }
 
@@ -96,37 +104,54 @@ void join_broken_labels(LogicalTable& lt, std::size_t previous_start, std::size_
 // a row ends with the head of its label ("⇥（二）部分公开（区分处理的，只计这一情形，"), and the
 // next line starts with the tail and goes on with the rest of the row ("不计其他情形）⇥⇥7⇥8…").
 // The two lines are one row: the head's cells, the label joined, then the cells after the tail.
+// The tail is the next line's first cell, or its only label cell after blank cells, standing at
+// or left of the head's label cell ("⇥不计其他情形）⇥⇥7…", as some converters repeat the row's
+// leading cells). As a PDF is copied, the row may instead go on with its values and the tail
+// stand alone on the next line ("⇥（二）部分公开（…只计这一情形，⇥⇥7⇥8…" then "⇥不计其他情形）"):
+// the tail joins the head's label and its line is dropped (label-tail-joined).
 // A tail is label text that names nothing of the table on its own and is not numbered; the
 // joined label must be a row's (or a subtotal's) of the table, and the head no header row.
 void join_line_breaks(Grid& grid, std::size_t t, std::deque<std::string>& texts, diag::Diagnostics& diags) {
   auto& rows = grid.rows;
-  std::vector<bool> joined(rows.size(), false);
+  std::vector<bool> dropped(rows.size(), false);
   bool any = false;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     auto& head = rows[r - 1];
     auto& tail = rows[r];
-    if (joined[r - 1] || head.label_end < 0 || head.cells.size() != static_cast<std::size_t>(head.label_end) + 1 ||
-        tail.label_end != 0)
+    // The tail: one label cell, blank cells before it, no further left than the head's label.
+    if (dropped[r - 1] || head.label_end < 0 || tail.label_end < 0 || tail.label_cells != 1 ||
+        tail.label_end > head.label_end)
       continue;
+    const auto k = static_cast<std::size_t>(tail.label_end);
+    const auto& cont = tail.cells[k];
+    const bool head_ends = head.cells.size() == static_cast<std::size_t>(head.label_end) + 1;  // Word: no cell after the label
+    bool tail_alone = !head_ends;  // PDF: the head has its cells, the tail nothing after it
+    for (std::size_t c = k + 1; tail_alone && c < tail.cells.size(); ++c) tail_alone = tail.cells[c].blank();
+    if (!head_ends && !tail_alone) continue;
     auto& start = head.cells[static_cast<std::size_t>(head.label_end)];
-    const auto& cont = tail.cells.front();
-    if (start.covered || cont.covered || starts_with_numbering(cont.text) || complete_label(cont.text, t)) continue;
+    if (start.covered || cont.covered || starts_with_numbering(cont.text) || complete_label(cont, t)) continue;
     std::string whole = std::string(start.text).append(cont.text);
     if (!row_label(whole, t) || header_row(head, t)) continue;
-    diags.report(diag::Id::label_line_joined, cont.span(), start.text, cont.text);
+    diags.report(head_ends ? diag::Id::label_line_joined : diag::Id::label_tail_joined, cont.span(), start.text, cont.text);
     start.text = texts.emplace_back(std::move(whole));
     start.hits = tmpl::matcher().scan(start.text);
+    if (!head_ends) {
+      read_label(head, tmpl::matcher());
+      dropped[r] = any = true;
+      continue;
+    }
     std::vector<GridCell> cells = std::move(head.cells);
-    cells.insert(cells.end(), std::make_move_iterator(tail.cells.begin() + 1), std::make_move_iterator(tail.cells.end()));
+    cells.insert(cells.end(), std::make_move_iterator(tail.cells.begin() + static_cast<std::ptrdiff_t>(k) + 1),
+                 std::make_move_iterator(tail.cells.end()));
     tail.cells = std::move(cells);
     tail.span.begin = head.span.begin;
     read_label(tail, tmpl::matcher());
-    joined[r - 1] = any = true;
+    dropped[r - 1] = any = true;
   }
   if (!any) return;
   std::size_t kept = 0;
   for (std::size_t r = 0; r < rows.size(); ++r)
-    if (!joined[r]) {
+    if (!dropped[r]) {
       if (kept != r) rows[kept] = std::move(rows[r]);
       ++kept;
     }
@@ -166,6 +191,7 @@ std::vector<LogicalTable> reassemble(Grids& grids, diag::Diagnostics& diags) {
       continue;
     }
     join_line_breaks(grid, static_cast<std::size_t>(t), grids.texts, diags);
+    join_lone_labels(grid, static_cast<std::size_t>(t), diags);
     auto& lt = out[static_cast<std::size_t>(t)];
     if (lt.rows.empty()) {
       lt.span = grid.table->span;

@@ -29,6 +29,12 @@ Columns column_set(const tmpl::RowSpec& rs, const ColumnMap& header, const tmpl:
   return set;
 }
 
+// Does every cell in `cells` stand in one of the first `n` of `positions`?
+bool all_within(const std::vector<int>& cells, const std::vector<int>& positions, std::size_t n) {
+  const auto end = positions.begin() + static_cast<std::ptrdiff_t>(n);
+  return std::all_of(cells.begin(), cells.end(), [&](int c) { return std::find(positions.begin(), end, c) != end; });
+}
+
 // The rows of one table, read one after the other: headers set the columns of the rows below.
 class Reader {
  public:
@@ -71,7 +77,10 @@ class Reader {
     if (!header_block_.front()->header_aligned) return;  // it names the table, not where the columns are
     auto fresh = read_header(header_block_, spec_);
     if (fresh.empty()) return;
-    if (fresh.columns != header_.columns) sets_.clear();  // a header repeated after a page break keeps them
+    if (fresh.columns != header_.columns) {  // a header repeated after a page break keeps them
+      sets_.clear();
+      placed_by_rows_ = nullptr;
+    }
     header_ = std::move(fresh);
     header_span_ = header_block_.front()->span;
   }
@@ -131,12 +140,23 @@ class Reader {
                              std::vector<Placed>(cols->keys.size()), row.span});
         return;
       }
-      if (values.size() == n && (!found || !row.header_aligned)) {
-        if (!reported_by_position_) diags_.report(diag::Id::mapped_by_position, row.span, spec_.name);
+      // A header that names only some of the columns (cut short, garbled, 数据1 … 数据6) cannot
+      // say where the others are either: such a row is read in order too, and a row with blank
+      // cells under it in the cells the last such row used, when its values all stand in them.
+      const bool partial = found && row.header_aligned;
+      if (values.size() == n) {
+        if (!reported_by_position_)
+          diags_.report(diag::Id::mapped_by_position, row.span, spec_.name,
+                        partial ? "the header names only some of the columns" : "no header says where the columns are",
+                        partial ? ", and rows with fewer in the cells those rows use" : "");
         reported_by_position_ = true;
         for (std::size_t i = 0; i < after_label_.positions.size(); ++i)
           after_label_.positions[i] = i < n ? values[i] : -1;
         cols = &out_.columns.emplace_back(after_label_);
+        if (partial) placed_by_rows_ = cols;
+      } else if (partial && placed_by_rows_ && placed_by_rows_->keys == cols->keys &&
+                 all_within(values, placed_by_rows_->positions, n)) {
+        cols = placed_by_rows_;
       } else if (!found) {
         if (!reported_no_header_ && !header_.empty() && !spec_.blocks_with_headers)
           diags_.report(diag::Id::missing_header, row.span, spec_.name);
@@ -170,6 +190,7 @@ class Reader {
   doc::Span header_span_;
   bool reported_no_header_ = false;
   bool reported_by_position_ = false;
+  const Columns* placed_by_rows_ = nullptr;  // under a header naming some columns: the last row read by position
   std::string_view last_group_;  // group of the last template row, for a 小计 row closing it
   std::vector<std::pair<const std::vector<std::string_view>*, const Columns*>> sets_;  // for the current header
   Columns after_label_;

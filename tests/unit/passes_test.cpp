@@ -136,6 +136,15 @@ std::unique_ptr<Run> run(std::string text) {
   return r;
 }
 
+// The values of template row `key` as read_rows read them, in its columns' order (-1: null).
+std::vector<std::int64_t> read_values(const passes::ReadTable& read, const passes::LogicalTable& lt, std::string_view key) {
+  std::vector<std::int64_t> out;
+  for (const auto& rr : read.rows)
+    if (rr.kind == passes::ReadRow::Kind::data && rr.row == lt.spec->row_index(key))
+      for (const auto& p : rr.values) out.push_back(p.value ? p.value->units : -1);
+  return out;
+}
+
 // Report parts in the tsv layout. 表三: two label cells, then the seven applicant columns; one
 // application received and granted to a natural person, everything else 0.
 // With `subtotal_column`, a 小计 column after 其他 (0 throughout).
@@ -855,6 +864,35 @@ TEST_CASE("reassemble: a label broken by a line break in its cell, its tail star
   CHECK(!h->diags.has("label-line-joined"));
 }
 
+TEST_CASE("reassemble: a label's tail in its own column, or alone on the next line after the row's values") {
+  auto r = run(
+      "某局 2024 年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+      "\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+      "\t（二）部分公开（区分处理的，只计这一情形，\n"
+      "\t不计其他情形）\t\t7\t0\t0\t0\t0\t0\t7\n"             // the line repeats the leading cell
+      "\t（四）无法提供\t1.本机关不掌握相关\t3\t0\t0\t0\t0\t0\t3\n"
+      "\t\t政府信息\n"                                        // PDF: the tail alone after the values
+      "\t\t2.没有现成信息需要另行制作\t1\t0\t0\t0\t0\t0\t1\n"
+      "\t\t重复申请\n");                                      // a label of its own, not a tail: kept
+  const auto& t3 = r->tables[kApplications];
+  REQUIRE(t3.rows.size() == 5);
+  CHECK(t3.rows[1]->cells[1].text == "(二)部分公开(区分处理的,只计这一情形,不计其他情形)");
+  CHECK(t3.rows[1]->cells[3].text == "7");
+  CHECK(t3.rows[1]->span.begin == r->text.find("\t（二）"));
+  CHECK(t3.rows[2]->cells[2].text == "1.本机关不掌握相关政府信息");
+  CHECK(t3.rows[2]->cells[3].text == "3");
+  CHECK(t3.rows[3]->cells[2].text == "2.没有现成信息需要另行制作");
+  CHECK(t3.rows[4]->cells[2].text == "重复申请");
+  CHECK(r->diags.count("label-line-joined") == 1);
+  REQUIRE(r->diags.count("label-tail-joined") == 1);
+  CHECK(r->diags.find("label-tail-joined")->offset == r->text.find("政府信息\n"));
+
+  const auto read = passes::read_rows(t3, r->diags.d);
+  CHECK(read_values(read, t3, "partially_granted") == std::vector<std::int64_t>{7, 0, 0, 0, 0, 0, 7});
+  CHECK(read_values(read, t3, "unable_not_held") == std::vector<std::int64_t>{3, 0, 0, 0, 0, 0, 3});
+  CHECK(!r->diags.has("unknown-row"));
+}
+
 TEST_CASE("reassemble: a fragment that names no table continues the one before it, in its section") {
   const auto values_row = kReviewTable.find("\n1\t0") + 1;  // the header ends before it
   const auto header = kReviewTable.substr(0, values_row), values = kReviewTable.substr(values_row);
@@ -1010,6 +1048,170 @@ TEST_CASE("rows: a subtotal row above its group's rows is checked against the gr
       CHECK_MESSAGE(c.pass, c.scope);
     }
   CHECK(subtotal_checks == 14);
+}
+
+TEST_CASE("rows: under a header naming only some columns, a row of one value per column is read by position, said once") {
+  auto r = run(
+      "三、收到和处理政府信息公开申请情况\n"
+      "等于第三项加第四项之和）\t自然人\t商业\t科研\t总计\n"  // 总计 over the fourth value
+      "一、本年新收政府信息公开申请数量\t1287\t1308\t1329\t1350\t1371\t1392\t8037\n"
+      "二、上年结转政府信息公开申请数量\t2\t3\t4\t5\t6\t7\t27\n"
+      "（一）予以公开\t1\t2\t3\t4\t5\t6\t21\n");
+  const auto& lt = r->tables[kApplications];
+  REQUIRE(lt.spec != nullptr);
+  const auto read = passes::read_rows(lt, r->diags.d);
+  CHECK(read_values(read, lt, "new_received") == std::vector<std::int64_t>{1287, 1308, 1329, 1350, 1371, 1392, 8037});
+  CHECK(read_values(read, lt, "carried_over") == std::vector<std::int64_t>{2, 3, 4, 5, 6, 7, 27});
+  CHECK(read_values(read, lt, "granted") == std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 21});
+  REQUIRE(r->diags.count("mapped-by-position") == 1);  // once for the table, not per row
+  const auto* d = r->diags.find("mapped-by-position");
+  CHECK(d->severity == Severity::note);
+  CHECK(d->message.find("表三: the header names only some of the columns") == 0);
+  CHECK(d->offset == r->text.find("一、本年新收"));  // at the first row read so
+  CHECK(!r->diags.has("missing-column"));
+  CHECK(!r->diags.has("extra-value"));
+
+  // A row with fewer values than columns is not read by position: which one is missing is not
+  // known. It reads under the columns the header does name, and says what it could not place.
+  auto s = run(
+      "三、收到和处理政府信息公开申请情况\n"
+      "等于第三项加第四项之和）\t自然人\t商业\t科研\t总计\n"
+      "（一）予以公开\t1\t2\t\t4\t5\t6\t18\n");
+  const auto& lt2 = s->tables[kApplications];
+  const auto read2 = passes::read_rows(lt2, s->diags.d);
+  CHECK(!s->diags.has("mapped-by-position"));
+  CHECK(s->diags.has("missing-column"));
+  CHECK(s->diags.has("extra-value"));
+  CHECK(read_values(read2, lt2, "granted").front() == 1);
+
+  // After a row read by position, a row with blank cells is read in the cells that row used,
+  // when its values all stand in them; said by the same note, once.
+  auto b = run(
+      "三、收到和处理政府信息公开申请情况\n"
+      "等于第三项加第四项之和）\t自然人\t商业\t科研\t总计\n"
+      "一、本年新收政府信息公开申请数量\t1\t2\t3\t4\t5\t6\t21\n"
+      "（一）予以公开\t1\t2\t\t4\t5\t6\t18\n"
+      "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t\t1\t\t\t\t1\n"
+      "二、上年结转政府信息公开申请数量\t\t1\t2\t3\t4\t5\t6\t21\n");  // one cell right of them: not so
+  const auto& lt3 = b->tables[kApplications];
+  const auto read3 = passes::read_rows(lt3, b->diags.d);
+  CHECK(read_values(read3, lt3, "granted") == std::vector<std::int64_t>{1, 2, -1, 4, 5, 6, 18});
+  CHECK(read_values(read3, lt3, "partially_granted") == std::vector<std::int64_t>{-1, -1, 1, -1, -1, -1, 1});
+  CHECK(read_values(read3, lt3, "carried_over") == std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 21});  // seven values: by position
+  CHECK(b->diags.count("mapped-by-position") == 1);
+  CHECK(b->diags.find("mapped-by-position")->message.find("and rows with fewer in the cells those rows use") != std::string::npos);
+  CHECK(!b->diags.has("extra-value"));
+  CHECK(!b->diags.has("missing-column"));
+  auto c = run(
+      "三、收到和处理政府信息公开申请情况\n"
+      "等于第三项加第四项之和）\t自然人\t商业\t科研\t总计\n"
+      "一、本年新收政府信息公开申请数量\t1\t2\t3\t4\t5\t6\t21\n"
+      "（一）予以公开\t\t\t1\t2\t\t4\t5\t6\t18\n");  // values past the cells the row above used
+  const auto& lt4 = c->tables[kApplications];
+  passes::read_rows(lt4, c->diags.d);
+  CHECK(c->diags.has("extra-value"));  // not read in the cells of the row above: its last values are not in them
+}
+
+TEST_CASE("rows: a header naming every column is followed, whatever a row's number of values") {
+  auto r = run(
+      "三、收到和处理政府信息公开申请情况\n"
+      "\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+      "一、本年新收政府信息公开申请数量\t\t1\t2\t3\t4\t5\t6\t21\n"
+      "二、上年结转政府信息公开申请数量\t\t\t2\t0\t0\t0\t0\t2\n");  // 自然人 blank: six values
+  const auto& lt = r->tables[kApplications];
+  const auto read = passes::read_rows(lt, r->diags.d);
+  CHECK(read_values(read, lt, "new_received") == std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 21});
+  CHECK(read_values(read, lt, "carried_over") == std::vector<std::int64_t>{-1, 2, 0, 0, 0, 0, 2});
+  CHECK(!r->diags.has("mapped-by-position"));
+  CHECK(r->diags.list.empty());
+}
+
+TEST_CASE("map rows: a generic header (类别 | 数据1 … 数据6 | 总计) is a header naming only 总计, not the row （七）总计") {
+  const auto& t3 = spec("2021", kApplications);
+  using K = passes::RowInfo::Kind;
+  const auto& g = grid({"类别\t\t数据1\t数据2\t数据3\t数据4\t数据5\t数据6\t总计"});
+  CHECK(passes::classify_row(g.rows[0], t3).kind == K::header);
+  const auto map = passes::read_header({&g.rows[0]}, t3);
+  CHECK(map.columns.size() == 1);
+  CHECK(map.position("total") == 8);
+  CHECK(map.position("natural_person") == -1);
+  // The words name no row: （七）总计 with its values is still the row.
+  const auto info = passes::classify_row(row("类别\t（七）总计\t1\t0\t0\t0\t0\t0\t1"), t3);
+  CHECK(info.kind == K::data);
+  CHECK(t3.rows[static_cast<std::size_t>(info.index)].key == "total_processed");
+  const auto& g2 = grid({"项目\t数据\t数据2\t合计"});
+  CHECK(passes::classify_row(g2.rows[0], t3).kind == K::header);
+  // The made-up words name no column and are no header text of their own: without a cell that
+  // names a column beside them, the row is no header (and the matcher does not look for them).
+  CHECK(!passes::is_header_text(tmpl::matcher().scan("数据1"), "数据1", t3));
+  CHECK(passes::classify_row(row("类别\t数据1\t数据2"), t3).kind != K::header);
+  CHECK(passes::classify_row(row("数据统计表\t总计"), t3).kind != K::header);  // 数据 then more: not made up
+}
+
+TEST_CASE("map rows: a group label split across two rows' cells leaves each row the row its item names") {
+  const auto& t3 = spec("2021", kApplications);
+  auto key = [&](std::string_view tsv) {
+    auto info = passes::classify_row(row(tsv), t3);
+    return info.kind == passes::RowInfo::Kind::data ? std::string(t3.rows[static_cast<std::size_t>(info.index)].key)
+                                                    : std::string("?");
+  };
+  CHECK(key("（三）不\t4.保护第三方合法权益\t31\t32\t33\t34\t35\t36\t201") == "denied_third_party");
+  CHECK(key("予公开\t5.属于三类内部事务信息\t37\t38\t39\t40\t41\t42\t237") == "denied_internal_affairs");
+  CHECK(key("（五）不予\t3.要求提供公开出版物\t1\t0") == "rejected_publication");
+  CHECK(key("处理\t4.无正当理由大量反复申请\t1\t0") == "rejected_excessive");
+  CHECK(key("（六）其\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t1") == "other_no_correction");
+}
+
+TEST_CASE("rows: 表三 cut into small tables, each with its own generic header, is one table read by position once") {
+  auto r = run(
+      "三、收到和处理政府信息公开申请情况\n"
+      "类别\t数据1\t数据2\t数据3\t数据4\t数据5\t数据6\t总计\n"
+      "一、本年新收政府信息公开申请数量\t1\t2\t3\t4\t5\t6\t21\n"
+      "\n"
+      "类别\t数据1\t数据2\t数据3\t数据4\t数据5\t数据6\t总计\n"
+      "二、上年结转政府信息公开申请数量\t7\t8\t9\t10\t11\t12\t57\n");
+  const auto& lt = r->tables[kApplications];
+  CHECK(lt.fragment_starts == std::vector<std::size_t>{0, 2});
+  const auto read = passes::read_rows(lt, r->diags.d);
+  CHECK(read_values(read, lt, "new_received") == std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 21});
+  CHECK(read_values(read, lt, "carried_over") == std::vector<std::int64_t>{7, 8, 9, 10, 11, 12, 57});
+  CHECK(r->diags.count("mapped-by-position") == 1);
+  CHECK(!r->diags.has("duplicate-row"));
+}
+
+TEST_CASE("reassemble: a label on a line of its own is read with the row of bare values below it") {
+  auto r = run(
+      "三、收到和处理政府信息公开申请情况\n"
+      "\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+      "一、本年新收政府信息公开申请数量\t\n"
+      "\t\t1\t2\t3\t4\t5\t6\t21\n"       // blank cells under the label: the values keep their columns
+      "二、上年结转政府信息公开申请数量\t\n"
+      "7\t8\t9\t10\t11\t12\t57\n"        // values from the label's column on: they follow the label
+      "\t（三）不予公开\t1.属于国家秘密\n"  // a label whose next row has a label of its own: no join
+      "\t\t2.其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0\n"
+      "三、本年度办理结果\t\n"            // a caption names no row: no join
+      "\t\t0\t0\t0\t0\t0\t0\t0\n");
+  const auto& lt = r->tables[kApplications];
+  REQUIRE(lt.rows.size() == 7);
+  CHECK(lt.rows[1]->cells.size() == 9);
+  CHECK(lt.rows[1]->cells[0].text == "一、本年新收政府信息公开申请数量");
+  CHECK(lt.rows[1]->cells[2].text == "1");
+  CHECK(lt.rows[1]->label_end == 0);
+  CHECK(lt.rows[1]->span.begin == r->text.find("一、本年新收"));
+  CHECK(lt.rows[2]->cells.size() == 8);
+  CHECK(lt.rows[2]->cells[1].text == "7");
+  CHECK(lt.rows[3]->cells[2].text == "1.属于国家秘密");
+  CHECK(lt.rows[3]->cells.size() == 3);
+  REQUIRE(r->diags.count("label-above-values") == 2);
+  CHECK(r->diags.find("label-above-values")->offset == r->text.find("一、本年新收"));
+  CHECK(r->diags.find("label-above-values")->severity == Severity::note);
+  // The tree is not changed.
+  CHECK(r->doc.tables[0].rows[1].cells.size() == 2);
+
+  const auto read = passes::read_rows(lt, r->diags.d);
+  CHECK(read_values(read, lt, "new_received") == std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 21});
+  CHECK(read_values(read, lt, "carried_over") == std::vector<std::int64_t>{7, 8, 9, 10, 11, 12, 57});
+  CHECK(r->diags.has("row-shifted"));  // 二's values one cell left of the header, aligned with it
 }
 
 TEST_CASE("checks: every identity appears, and a failure names its scope") {
