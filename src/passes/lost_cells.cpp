@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "passes/solve.hpp"
+#include "xxgk/xxgk.hpp"
 
 namespace xxgk::passes {
 
@@ -13,6 +14,8 @@ struct Lost {
   const ReadRow* row;
   std::size_t column;  // index into row->columns->keys
 };
+
+constexpr int kMaxGluedCombinations = 4096;  // of the ways of the glued rows still open
 
 // The table as a system over its record's values: one variable per value (known: read; unknown:
 // lost, or not read at all), one per other number the identities use (a subtotal row's value,
@@ -35,6 +38,14 @@ class TableSystem {
           lost_.push_back({slot, &row, i});
           continue;
         }
+        if (p.state == Placed::State::glued) {  // unknown, at most its largest cut
+          std::int64_t most = 0;
+          for (const auto& w : row.ways)
+            if (const auto& v = w.values[i]; v && v->scale == 0) most = std::max(most, v->units);
+          sys_.upper[static_cast<std::size_t>(slot)] = most;
+          glued_.push_back({slot, &row, i});
+          continue;
+        }
         const auto& v = out.values[static_cast<std::size_t>(slot)];
         if (v && v->scale == 0) sys_.known[static_cast<std::size_t>(slot)] = v->units;
         else if (!v && p.state == Placed::State::blank) blank[static_cast<std::size_t>(slot)] = true;
@@ -49,6 +60,7 @@ class TableSystem {
     for (std::size_t s = 0; s < n; ++s)
       if (blank[s]) sys_.known[s] = 0;
     for (const auto& l : lost_) sys_.known[static_cast<std::size_t>(l.slot)].reset();
+    for (const auto& l : glued_) sys_.known[static_cast<std::size_t>(l.slot)].reset();
 
     for (std::size_t id = 0; id < spec_.identities.size(); ++id)
       for (const auto& c : spec_.compiled_identities[id]) {
@@ -83,6 +95,26 @@ class TableSystem {
   }
 
   const std::vector<Lost>& lost() const { return lost_; }
+  const std::vector<Lost>& glued() const { return glued_; }
+
+  // Do the identities whose every value is known or in `assigned` (slot → value) hold?
+  bool consistent(const std::vector<std::optional<std::int64_t>>& assigned) const {
+    for (const auto& e : all_) {
+      std::int64_t sum = 0;
+      bool all = true;
+      for (const auto& t : e.terms) {
+        const auto v = static_cast<std::size_t>(t.var);
+        const auto& value = v < assigned.size() && assigned[v] ? assigned[v] : sys_.known[v];
+        if (!value) {
+          all = false;
+          break;
+        }
+        sum += t.coef * *value;
+      }
+      if (all && sum != 0) return false;
+    }
+    return true;
+  }
 
   // The totals of the rows that have a lost cell (the cell a row's total is written in, with
   // what it says): one of them may be what is wrong.
@@ -119,6 +151,7 @@ class TableSystem {
     auto known = [&](int v) { return v != set_aside && sys_.known[static_cast<std::size_t>(v)].has_value(); };
     std::vector<bool> reach(n, false);
     for (const auto& l : lost_) reach[static_cast<std::size_t>(l.slot)] = true;
+    for (const auto& l : glued_) reach[static_cast<std::size_t>(l.slot)] = true;
     if (set_aside >= 0) reach[static_cast<std::size_t>(set_aside)] = true;
     std::vector<bool> used(all_.size(), false);
     for (bool grew = true; grew;) {
@@ -148,15 +181,107 @@ class TableSystem {
   std::vector<solve::Equation> all_;
   std::vector<std::size_t> row_checks_;  // indices into all_ of the rows' identities (total = parts)
   std::vector<Lost> lost_;
+  std::vector<Lost> glued_;  // the cells of glued rows still open, one per row and column
 };
+
+std::string way_text(const Split& w) {
+  std::string s;
+  for (const auto& v : w.values) {
+    if (!s.empty()) s += " | ";
+    s += v ? format_decimal(*v) : "-";
+  }
+  return s;
+}
+
+// The glued rows still open: their ways narrowed by what the solver decided, then the
+// combinations of what is left tried against every identity they complete.
+void settle_glued(const TableSystem& table, const solve::Result& result, const tmpl::TableSpec& spec, TableFacts& facts,
+                  TableRecord& out, diag::Diagnostics& diags) {
+  std::vector<const ReadRow*> rows;
+  for (const auto& g : table.glued())
+    if (std::find(rows.begin(), rows.end(), g.row) == rows.end()) rows.push_back(g.row);
+  std::vector<std::vector<std::size_t>> left(rows.size());  // per row: the ways still possible
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const auto& slots = spec.slots[static_cast<std::size_t>(rows[r]->row)];
+    for (std::size_t w = 0; w < rows[r]->ways.size(); ++w) {
+      bool fits = true;
+      for (std::size_t i = 0; i < slots.size() && fits; ++i) {
+        if (slots[i] < 0) continue;
+        const auto& verdict = result.vars[static_cast<std::size_t>(slots[i])];
+        const auto& v = rows[r]->ways[w].values[i];
+        if (verdict.kind == solve::Verdict::Kind::decided && (!v || v->scale != 0 || v->units != verdict.value)) fits = false;
+      }
+      if (fits) left[r].push_back(w);
+    }
+  }
+  // Every combination of the ways left, while there are few: the ways that take part in one
+  // that holds are the possible ones.
+  std::size_t combinations = 1;
+  for (const auto& l : left) combinations = std::min<std::size_t>(combinations * std::max<std::size_t>(l.size(), 1), kMaxGluedCombinations + 1);
+  if (combinations <= kMaxGluedCombinations && !rows.empty()) {
+    std::vector<std::vector<bool>> possible(rows.size());
+    for (std::size_t r = 0; r < rows.size(); ++r) possible[r].assign(rows[r]->ways.size(), false);
+    std::vector<std::size_t> pick(rows.size(), 0);
+    std::vector<std::optional<std::int64_t>> assigned(spec.record->size);
+    for (std::size_t k = 0; k < combinations; ++k) {
+      std::size_t code = k;
+      bool empty = false;
+      for (std::size_t r = 0; r < rows.size(); ++r) {
+        if (left[r].empty()) {
+          empty = true;
+          break;
+        }
+        pick[r] = left[r][code % left[r].size()];
+        code /= left[r].size();
+        const auto& slots = spec.slots[static_cast<std::size_t>(rows[r]->row)];
+        for (std::size_t i = 0; i < slots.size(); ++i)
+          if (const auto& v = rows[r]->ways[pick[r]].values[i]; slots[i] >= 0 && v && v->scale == 0)
+            assigned[static_cast<std::size_t>(slots[i])] = v->units;
+      }
+      if (empty) break;
+      if (table.consistent(assigned))
+        for (std::size_t r = 0; r < rows.size(); ++r) possible[r][pick[r]] = true;
+    }
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      std::vector<std::size_t> kept;
+      for (auto w : left[r])
+        if (possible[r][w]) kept.push_back(w);
+      left[r] = std::move(kept);
+    }
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const auto& row = *rows[r];
+    const auto name = spec.rows[static_cast<std::size_t>(row.row)].key;
+    const auto at = row.values.front().cell ? row.values.front().cell->span() : row.span;
+    if (left[r].size() == 1 && combinations <= kMaxGluedCombinations) {
+      const auto& way = row.ways[left[r].front()];
+      const auto& slots = spec.slots[static_cast<std::size_t>(row.row)];
+      for (std::size_t i = 0; i < slots.size(); ++i) {
+        if (slots[i] < 0) continue;
+        out.values[static_cast<std::size_t>(slots[i])] = way.values[i];
+        if (way.cells[i]) facts.value_spans[static_cast<std::size_t>(slots[i])] = way.cells[i]->span();
+      }
+      diags.report(diag::Id::glued_split, at, name, row.glued, way_text(way), "the only cut the table's identities allow");
+    } else if (left[r].size() >= 2) {
+      diags.report(diag::Id::glued_ambiguous, at, name, row.glued, way_text(row.ways[left[r][0]]), way_text(row.ways[left[r][1]]));
+    } else if (left[r].size() == 1) {  // too many combinations to try
+      diags.report(diag::Id::glued_ambiguous, at, name, row.glued, way_text(row.ways[left[r][0]]),
+                   way_text(row.ways[left[r][0] == 0 ? 1 : 0]));
+    } else {
+      diags.report(diag::Id::glued_unsplit, at, name, row.glued, row.ways.front().values.size(),
+                   "no cut satisfies the table's identities");
+    }
+  }
+}
 
 }  // namespace
 
 void settle_lost_cells(const ReadTable& read, TableFacts& facts, TableRecord& out, diag::Diagnostics& diags) {
   if (!facts.has_lost) return;
   TableSystem table(read, facts, out);
-  if (table.lost().empty()) return;
+  if (table.lost().empty() && table.glued().empty()) return;
   auto result = table.solve();
+  if (!table.glued().empty()) settle_glued(table, result, *facts.spec, facts, out, diags);
   // Contradictory: perhaps one row's total is wrong. Set each total of a row with a lost cell aside
   // in turn; the ones that make the table consistent are the answers, and a lost cell is decided
   // when all of them give it the same value.
