@@ -9,6 +9,7 @@
 
 #include "passes/solve.hpp"
 #include "template/template.hpp"
+#include "unit/random_tables.hpp"
 
 using namespace xxgk;
 using passes::solve::Equation;
@@ -136,62 +137,6 @@ TEST_CASE("solve: an unknown nothing bounds is undecided; the cap stops the sear
 
 namespace {
 
-// A random valid table of `spec`: every identity compiled over stored values holds.
-std::vector<std::int64_t> random_table(const tmpl::TableSpec& spec, std::mt19937& rng) {
-  const auto& shape = *spec.record;
-  std::vector<std::int64_t> v(shape.size, 0);
-  std::uniform_int_distribution<int> small(0, 4), zero(0, 2);
-  auto leaf_value = [&] { return zero(rng) == 0 ? 0 : small(rng); };  // many zeros, as in real tables
-  auto row_of = [&](std::string_view key) -> const TemplateRow* {
-    for (const auto& r : shape.rows)
-      if (r.key == key) return &r;
-    return nullptr;
-  };
-  auto fill_totals = [&](const TemplateRow& r) {  // column "total" = the other columns
-    std::int64_t sum = 0;
-    std::size_t total = SIZE_MAX;
-    for (std::size_t c = 0; c < r.columns.size(); ++c)
-      if (r.columns[c].key == "total") total = r.first + c;
-      else sum += v[r.first + c];
-    if (total != SIZE_MAX) v[total] = sum;
-  };
-  if (spec.key == "review_litigation") {
-    for (const auto& r : shape.rows) {
-      for (std::size_t c = 0; c < r.columns.size(); ++c) v[r.first + c] = leaf_value();
-      fill_totals(r);
-    }
-    return v;
-  }
-  // 表三: outcomes at random; (七)总计 their sum; 四 and 二 at random; 一 from the balance.
-  std::vector<std::string_view> outcomes;
-  for (const auto& id : spec.identities)
-    if (id.rule == "applications.outcomes") outcomes = id.rhs;
-  const auto* total = row_of("total_processed");
-  const auto* fresh = row_of("new_received");
-  const auto* over = row_of("carried_over");
-  const auto* forward = row_of("carried_forward");
-  REQUIRE(total);
-  REQUIRE(fresh);
-  REQUIRE(over);
-  REQUIRE(forward);
-  const std::size_t leaves = total->columns.size() - 1;  // all but "total"
-  for (auto key : outcomes) {
-    const auto* r = row_of(key);
-    REQUIRE(r);
-    for (std::size_t c = 0; c < leaves; ++c) {
-      v[r->first + c] = leaf_value();
-      v[total->first + c] += v[r->first + c];
-    }
-  }
-  for (std::size_t c = 0; c < leaves; ++c) {
-    v[forward->first + c] = leaf_value();
-    v[over->first + c] = std::min<std::int64_t>(leaf_value(), v[total->first + c] + v[forward->first + c]);
-    v[fresh->first + c] = v[total->first + c] + v[forward->first + c] - v[over->first + c];
-  }
-  for (const auto& r : shape.rows) fill_totals(r);
-  return v;
-}
-
 System system_of(const tmpl::TableSpec& spec, const std::vector<std::int64_t>& values, const std::vector<bool>& lost) {
   System s;
   for (std::size_t i = 0; i < values.size(); ++i) s.add_var(lost[i] ? std::nullopt : std::optional(values[i]));
@@ -214,7 +159,7 @@ TEST_CASE("solve property: random valid tables, cells lost at random; never a wr
     for (int table : {1, 2}) {
       const auto& spec = tmpl::find_version(version)->tables[static_cast<std::size_t>(table)];
       for (int round = 0; round < 150; ++round) {
-        const auto truth = random_table(spec, rng);
+        const auto truth = testing_tables::random_table(spec, rng, 4);
         // The table is valid: every identity holds.
         for (const auto& checks : spec.compiled_identities)
           for (const auto& c : checks) {
