@@ -25,7 +25,7 @@ constexpr const char* kHelp =
     "  --format json|text   json (default): the canonical record; one file is pretty-printed,\n"
     "                       several are written one compact record per line (NDJSON)\n"
     "  --positions          json: also say where each value was read (\"positions\")\n"
-    "  --layout NAME        do not detect the text layout: tsv, markdown, cell-lines, aligned\n"
+    "  --layout NAME        do not detect the text layout: tsv, markdown, cell-lines, aligned, glued\n"
     "  --encoding NAME      do not detect the encoding (an iconv name: GB18030, UTF-16LE, ...)\n"
     "  -o, --output FILE    write the records to FILE instead of stdout\n"
     "  -q, --quiet          do not print diagnostics on stderr\n"

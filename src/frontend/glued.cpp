@@ -239,8 +239,12 @@ doc::Document parse_glued(std::string_view text) { return Builder(text).run(); }
 
 bool probe_glued(std::string_view line) {
   if (line.find('\t') != std::string_view::npos || line.find('|') != std::string_view::npos) return false;
-  for (std::size_t i = 0; i < line.size(); ++i)
-    if (static_cast<unsigned char>(line[i]) >= 0xE0 && match_at<g::probe>(line, i)) return true;
+  // Every line of every text is probed: find the labels first (a substring search), then try the rule.
+  for (std::string_view label : {"\xE7\x94\xB3\xE8\xAF\xB7\xE6\x95\xB0\xE9\x87\x8F",     // 申请数量
+                                 "\xE7\xBB\xA7\xE7\xBB\xAD\xE5\x8A\x9E\xE7\x90\x86",     // 继续办理
+                                 "\xE4\xBA\x88\xE4\xBB\xA5\xE5\x85\xAC\xE5\xBC\x80"})  // 予以公开
+    for (auto at = line.find(label); at != std::string_view::npos; at = line.find(label, at + 1))
+      if (match_at<g::probe>(line, at)) return true;
   return false;
 }
 

@@ -48,6 +48,9 @@ class Cutter {
       for (int p : id.parts) before = before && p < id.total;
       if (!before) continue;
       bounded_ = static_cast<int>(k);
+      rest_parts_.assign(n_, false);  // are the columns from here to the total all its parts?
+      for (std::size_t c = n_ - 1; c-- > 0;)
+        rest_parts_[c] = is_part(c) && (c + 2 == n_ || rest_parts_[c + 1]);
       for (std::size_t len = 1; len <= std::min<std::size_t>(17, last_cell.size()) && !out_.capped; ++len) {
         const std::string_view t = last_cell.substr(last_cell.size() - len);
         if (t.size() > 1 && t[0] == '0') continue;
@@ -59,6 +62,7 @@ class Cutter {
         texts_.back() = last_cell.substr(0, last_cell.size() - len);
         used_ = texts_.back().empty() ? cells_.size() - 1 : cells_.size();  // the total may be the whole last cell
         count_digits();
+        reach();
         if (used_ > 0) cut(0, 0, 0, 0);
       }
       return std::move(out_);
@@ -96,6 +100,12 @@ class Cutter {
     // Every later cell needs a column, and every column a digit.
     if (cols_left < (used_ - j) || left_here + digits_left_[j + 1] < cols_left) return;
     const bool part = bounded_ >= 0 && is_part(col);
+    if (part && rest_parts_[col] && used_ == 1 && offset < low_.size()) {
+      // Every column left is a part of the bounded total, all in this cell: the least and the
+      // most they can sum to (reach()) must take in what is left of the total.
+      const std::int64_t rest = bound_ - sum;
+      if (cols_left >= low_[offset].size() || low_[offset][cols_left] > rest || high_[offset][cols_left] < rest) return;
+    }
     const std::size_t longest = d[offset] == '0' ? 1 : std::min<std::size_t>(17, left_here);
     for (std::size_t len = 1; len <= longest; ++len) {
       std::int64_t v = 0;
@@ -108,6 +118,34 @@ class Cutter {
       else cut(j, offset + len, col + 1, part ? sum + v : sum);
       if (out_.capped) return;
     }
+  }
+
+  // For the one cell cut under a bounded total: from each offset, the least and the most k parts
+  // of at most the total each can sum to (kNone: they cannot take the digits left).
+  static constexpr std::int64_t kNone = INT64_C(1) << 62;
+  void reach() {
+    low_.clear();
+    high_.clear();
+    if (used_ != 1) return;
+    const std::string_view d = texts_[0];
+    const std::size_t len = d.size(), parts = n_;
+    low_.assign(len + 1, std::vector<std::int64_t>(parts + 1, kNone));
+    high_.assign(len + 1, std::vector<std::int64_t>(parts + 1, -1));
+    low_[len][0] = high_[len][0] = 0;
+    for (std::size_t i = len; i-- > 0;)
+      for (std::size_t k = 1; k <= parts; ++k) {
+        std::int64_t v = 0;
+        for (std::size_t l = 1; i + l <= len && l <= 17; ++l) {
+          if (l > 1 && d[i] == '0') break;
+          v = v * 10 + (d[i + l - 1] - '0');
+          if (v > bound_) break;
+          const auto& lo = low_[i + l][k - 1];
+          const auto& hi = high_[i + l][k - 1];
+          if (lo == kNone) continue;
+          low_[i][k] = std::min(low_[i][k], std::min(lo + v, kNone));
+          high_[i][k] = std::max(high_[i][k], hi + v);
+        }
+      }
   }
 
   bool is_part(std::size_t col) const {
@@ -144,6 +182,8 @@ class Cutter {
   std::vector<std::size_t> digits_left_;  // digits (or one number) in cells j and after
   std::vector<std::vector<std::size_t>> closing_;  // per column: the identities it completes
   std::size_t used_ = 0;                  // the cells cut (the last one not, when it is all the bounded total)
+  std::vector<bool> rest_parts_;
+  std::vector<std::vector<std::int64_t>> low_, high_;  // reach()
   int bounded_ = -1;                      // the identity whose total was read first (-1: none)
   std::int64_t bound_ = 0;                // its total
   Split current_;

@@ -174,7 +174,7 @@ class Reader {
                 std::vector<Placed>(cols.keys.size()), row.span};
     out.glued = glued_text(cells);
     const auto at = cells.front()->span();
-    if (splits.ways.size() == 1) {
+    if (splits.ways.size() == 1 && !splits.capped) {
       const auto& way = splits.ways.front();
       std::string read;
       for (std::size_t i = 0; i < cols.keys.size(); ++i) {

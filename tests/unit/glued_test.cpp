@@ -114,6 +114,14 @@ TEST_CASE("glued cuts: unique, ambiguous, impossible") {
     for (const auto& v : s.ways[0].values) got.push_back(v->units);
     CHECK(got == std::vector<std::int64_t>{71, 3, 0, 0, 0, 0, 74});
   }
+  SUBCASE("a long row: found whole, within the work cap") {
+    const auto cells = cells_of({"1287130813291350137113928037"});
+    const auto s = split(cells, row);
+    CHECK_FALSE(s.capped);
+    REQUIRE(s.ways.size() == 1);
+    CHECK(s.ways[0].values[6]->units == 8037);
+    CHECK(s.ways[0].values[0]->units == 1287);
+  }
   SUBCASE("two cuts satisfy it: 1 | 10 | … | 11 and 11 | 0 | … | 11") {
     const auto cells = cells_of({"110000011"});
     const auto s = split(cells, row);
