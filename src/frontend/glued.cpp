@@ -22,6 +22,10 @@ namespace g = grammar::glued;
 template <typename Rule>
 std::size_t match_at(std::string_view line, std::size_t i) {
   if (i >= line.size()) return 0;
+  // Every rule starts with a digit, a bracket or a Chinese character (lead byte 0xE4 to 0xEF):
+  // the rest of ASCII and of the text is passed over without starting the parser.
+  const auto c = static_cast<unsigned char>(line[i]);
+  if (c < 0xE4 && c != '(' && !(c >= '0' && c <= '9')) return 0;
   pg::memory_input<pg::tracking_mode::lazy> in(line.data() + i, line.size() - i, "");
   if (!pg::parse<Rule>(in)) return 0;
   return static_cast<std::size_t>(in.current() - (line.data() + i));
@@ -74,7 +78,13 @@ class Builder {
         i += b;
         continue;
       }
-      if (const std::size_t h = match_at<g::heading>(l, i)) {
+      const auto lead = static_cast<unsigned char>(l[i]);
+      if (!table_ && lead < 0xE4 && lead != '(') {  // no heading, caption or header starts here
+        piece_start = false;
+        ++i;
+        continue;
+      }
+      if (const std::size_t h = lead >= 0xE4 ? match_at<g::heading>(l, i) : 0) {
         scanned_ = i;
         prose(s, i);
         close_table();
@@ -143,8 +153,10 @@ class Builder {
       end += char_len(l, end);
     }
     if (active && last_word) end = last_word;
+    std::size_t next_cut = 0;  // cuts are in order, and so is k
     for (std::size_t k = i; k < end;) {  // a cell per part between blanks (and cuts)
-      if (std::find(cuts.begin(), cuts.end(), k) != cuts.end()) end_cell(k);
+      while (next_cut < cuts.size() && cuts[next_cut] < k) ++next_cut;
+      if (next_cut < cuts.size() && cuts[next_cut] == k) end_cell(k);
       if (const std::size_t b = blank_len(l, k)) {
         end_cell(k);
         k += b;

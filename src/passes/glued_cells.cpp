@@ -35,8 +35,12 @@ class Cutter {
   }
 
   Splits run() {
-    for (const auto* c : cells_)  // a cell that is neither digits nor one number: not a glued row
+    std::size_t digits = 0;
+    for (const auto* c : cells_) {  // a cell that is neither digits nor one number: not a glued row
       if (!all_digits(c->text) && c->value.kind != CellValue::Kind::number) return out_;
+      digits += c->text.size();
+    }
+    if (digits > 17 * n_) return out_;  // more digits than the columns can hold
     // The last column a total of the columns before it, all in the last cell's digits (表三's
     // rows): its digits are the cell's end, so take them first, then every other column is at
     // most that total — which keeps the cuts of a long run few.

@@ -184,12 +184,23 @@ class Reader {
       }
       diags_.report(diag::Id::glued_split, at, name, out.glued, read,
                     cols.ids.empty() ? "the only way to write them" : "the only cut the row's total allows");
-    } else if (splits.ways.size() > 1 && !splits.capped) {
+    } else if (splits.ways.size() > 1 && !splits.capped && index >= 0) {  // the table chooses (lost_cells.hpp)
       for (auto& p : out.values) p = {Placed::State::glued, std::nullopt, cells.front()};
       out.ways = std::move(splits.ways);
+    } else if (splits.ways.size() > 1 && !splits.capped) {  // a subtotal row: no identity of the table chooses
+      auto show = [](const Split& w) {
+        std::string s;
+        for (const auto& v : w.values) s += (s.empty() ? "" : " | ") + (v ? format_decimal(*v) : std::string("-"));
+        return s;
+      };
+      diags_.report(diag::Id::glued_ambiguous, at, name, out.glued, show(splits.ways[0]), show(splits.ways[1]));
     } else {
+      std::size_t digits = 0;
+      for (const auto* c : cells) digits += c->text.size();
       diags_.report(diag::Id::glued_unsplit, at, name, out.glued, cols.keys.size(),
-                    splits.capped ? "it can be cut in too many ways" : "no cut satisfies the row's total");
+                    splits.capped              ? "it can be cut in too many ways"
+                    : digits < cols.keys.size() ? "it has fewer digits than columns"
+                                                : "no cut satisfies the row's total");
     }
     out_.rows.push_back(std::move(out));
     return true;
