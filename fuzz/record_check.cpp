@@ -83,8 +83,9 @@ void check_parse(const std::string& bytes, const xxgk::ParseOptions& options, co
     const bool word = rec.format == "docx" && (d.at.paragraph || (d.at.table && d.at.row && d.at.cell));
     FUZZ_CHECK(word || (d.at.line >= 1 && d.at.column >= 1), "diagnostic %s at line %u column %u", d.code.c_str(),
                d.at.line, d.at.column);
-    // A value inferred from a total, or converted into its column's unit, is not written as such.
-    derived = derived || d.code == "inferred-value" || d.code == "unit-converted";
+    // A value inferred from a total or decided by the identities (a lost cell), or converted into its
+    // column's unit, is not written as such.
+    derived = derived || d.code == "inferred-value" || d.code == "solved-value" || d.code == "unit-converted";
   }
   // An HTML page's cell text is not written as such either: tags and entities may stand between
   // its digits (1<span>2</span>, &#49;). fuzz_html checks the HTML tree.

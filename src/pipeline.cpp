@@ -14,6 +14,7 @@
 #include "passes/checks.hpp"
 #include "passes/document.hpp"
 #include "passes/grid.hpp"
+#include "passes/lost_cells.hpp"
 #include "passes/outline.hpp"
 #include "passes/reassemble.hpp"
 #include "passes/record_writer.hpp"
@@ -131,6 +132,7 @@ ParseResult parse_bytes(std::string bytes, std::string path, const ParseOptions&
     if (spec.version != version) diags.report(diag::Id::table_template, lt.span, spec.name, spec.version, version);
     const auto read = passes::read_rows(lt, diags);
     auto facts = passes::write_table(read, r.record.tables[t], diags);
+    passes::settle_lost_cells(read, facts, r.record.tables[t], diags);
     passes::run_checks(facts, r.record.tables[t], r.record.checks, diags);
     if (options.positions) value_spans[t] = std::move(facts.value_spans);
   }

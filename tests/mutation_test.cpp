@@ -8,7 +8,8 @@
 // How the cells are found (deliberately independent of the parser's internals): table lines are
 // split textually — lines with a tab in the tsv layout, pipe rows in the markdown layout, runs
 // between wide gaps in the aligned layout, lines ending in their only pipe in the cell-lines
-// layout (the layout the report was read as); in an HTML page, from each <td>/<th> start tag to
+// layout, every digit of a run of digits in the glued layout (its runs hold several values; the
+// layout the report was read as); in an HTML page, from each <td>/<th> start tag to
 // the next cell, row or table tag, its text being the content without tags (&nbsp; a blank) — and
 // a cell is a candidate when its normalised text is a number (with a unit or not), a null mark or
 // empty. An HTML cell's whole content is replaced by the mutated number. Which record value a cell holds is then learned from the effect
@@ -159,6 +160,24 @@ std::vector<CellRef> table_cells(std::string_view text, std::string_view layout)
           i = k;
         }
         cells.push_back({pos + b, pos + i, std::string(line.substr(b, i - b))});
+      }
+    } else if (layout == "glued") {
+      // Every digit of every run of digits (a decimal point between two digits inside it), but
+      // the digit that numbers the next label (00000002.其他…: the run is 0000000).
+      auto digit = [&](std::size_t i) { return i < line.size() && std::isdigit(static_cast<unsigned char>(line[i])); };
+      std::size_t i = 0;
+      while (i < line.size()) {
+        if (!digit(i)) {
+          ++i;
+          continue;
+        }
+        const std::size_t b = i;
+        while (digit(i) || (line[i] == '.' && digit(i + 1) && i > b)) ++i;
+        std::size_t e = i;
+        if (i < line.size() && line[i] == '.' && !digit(i + 1)) --e;
+        // A run holds several values: each digit is mutated in turn (a cell of its own here).
+        for (std::size_t k = b; k < e; ++k)
+          if (line[k] != '.') cells.push_back({pos + k, pos + k + 1, std::string(line.substr(k, 1))});
       }
     } else if (const auto pipe = line.find('|'); layout == "cell-lines" && pipe != std::string_view::npos &&
                                                    line.find_first_not_of(" \t", pipe + 1) == std::string_view::npos) {

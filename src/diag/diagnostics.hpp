@@ -42,6 +42,18 @@ class Diagnostics {
                     at.begin, at.end - at.begin});
   }
 
+  // Rewrite diagnostic `index` (an index into list(), taken before reporting it) in place: what a
+  // later pass learnt about the same cell, at the same position and place in the order.
+  template <typename... Args>
+  void replace(std::size_t index, Id id, const Args&... args) {
+    if (index >= out_.size()) return;
+    const auto& i = info(id);
+    auto& d = out_[index];
+    d.severity = i.severity;
+    d.code = i.code;
+    d.message = fmt::vformat(fmt::string_view(i.message), fmt::make_format_args(args...));
+  }
+
   std::size_t dropped() const { return dropped_; }
   const std::vector<Diagnostic>& list() const { return out_; }
   // Say how many were dropped, if any (call once, at the end).

@@ -50,6 +50,9 @@ struct Table {
   // How many leading cells of every row are label cells, when the source fixes it (text placed
   // by position: the values start after them, blank or not); 0 when the label is where it is.
   std::uint8_t label_slots = 0;
+  // Its cells lost their separators (layout "glued"): a run of digits may hold several values,
+  // split by the template's identities (passes/glued_cells.hpp).
+  bool glued = false;
 };
 
 struct Paragraph {

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "frontend/aligned.hpp"
+#include "frontend/glued.hpp"
 #include "grammar/cell_lines.hpp"
 #include "grammar/markdown.hpp"
 #include "grammar/tsv.hpp"
@@ -39,6 +40,8 @@ constexpr Layout kLayouts[] = {
     // Not a grammar: text laid out in columns by blanks (pdftotext -layout), read by its geometry.
     {"aligned", &frontend::parse_aligned, &frontend::probe_aligned},
     {"cell-lines", &parse_with<grammar::cell_lines::grammar>, &probe_line_with<grammar::cell_lines::probe, '|'>},
+    // Not a grammar either: cells glued together, as a crawler takes a page's text (frontend/glued.hpp).
+    {"glued", &frontend::parse_glued, &frontend::probe_glued},
 };
 
 }  // namespace

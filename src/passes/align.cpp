@@ -213,13 +213,16 @@ Alignment align_row(const GridRow& row, int label_end, const Columns& columns, s
       if (!total || total->scale != 0 || total->units < sum) continue;
       a.placed[u].value = Decimal{total->units - sum, 0};
     }
+    if (diags.list().size() < diag::Diagnostics::kMaxDiagnostics) a.placed[u].diag = static_cast<int>(diags.list().size());
     diags.report(diag::Id::inferred_value, at(a.placed[u]), row_name, columns.keys[u], a.placed[u].value->units);
   }
   for (std::size_t i = 0; i < a.placed.size(); ++i) {
     auto& p = a.placed[i];
-    if ((p.state == Placed::State::lost || p.state == Placed::State::missing) && !p.value)
+    if ((p.state == Placed::State::lost || p.state == Placed::State::missing) && !p.value) {
+      if (diags.list().size() < diag::Diagnostics::kMaxDiagnostics) p.diag = static_cast<int>(diags.list().size());
       diags.report(diag::Id::lost_value, at(p), row_name, columns.keys[i],
                    p.state == Placed::State::lost ? "the label takes its place" : "the row ends before it");
+    }
     if (p.state == Placed::State::invalid)
       diags.report(diag::Id::invalid_value, p.cell->span(), raw(*p.cell), row_name, columns.keys[i]);
     read_as_column(p, *columns.specs[i], columns.keys[i], row_name, diags);

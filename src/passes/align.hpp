@@ -24,9 +24,11 @@ struct Columns {
 };
 
 struct Placed {
-  enum class State : std::uint8_t { value, blank, absent, lost, missing, invalid } state = State::absent;
+  // glued: one of several values the row's glued digits can be cut into (passes/glued_cells.hpp)
+  enum class State : std::uint8_t { value, blank, absent, lost, missing, invalid, glued } state = State::absent;
   Value value;
   const GridCell* cell = nullptr;  // the cell read (value, blank, invalid) or in the way (lost)
+  int diag = -1;  // lost or missing: the index of its inferred-value or lost-value diagnostic (passes/lost_cells.hpp)
 };
 
 struct Alignment {

@@ -33,6 +33,7 @@ void expand(const doc::Table& t, Grid& g, std::deque<std::string>& texts, const 
     out.span = row.span;
     out.header_aligned = t.header_aligned;
     out.label_slots = t.label_slots;
+    out.glued = t.glued;
     std::size_t slot = 0;
     auto fill_covered = [&] {
       while (slot < pending.size() && pending[slot].first > 0) {
@@ -82,6 +83,7 @@ Grids build_grids(const doc::Document& doc, const std::vector<int>& section_of, 
       r.span = row.span;
       r.header_aligned = t.header_aligned;
       r.label_slots = t.label_slots;
+      r.glued = t.glued;
       r.cells.reserve(row.cells.size());
       r.cells.resize(row.cells.size());
       for (std::size_t i = 0; i < row.cells.size(); ++i) read_cell(r.cells[i], row.cells[i], out.texts, matcher);

@@ -39,6 +39,7 @@ struct GridRow {
   tmpl::Hits label_hits;
   bool header_aligned = true;  // its table's doc::Table::header_aligned
   int label_slots = 0;         // its table's doc::Table::label_slots
+  bool glued = false;          // its table's doc::Table::glued
 };
 
 struct Grid {

@@ -25,6 +25,8 @@ TableFacts write_table(const ReadTable& table, TableRecord& out, diag::Diagnosti
     for (std::size_t i = 0; i < keys.size(); ++i) {
       const auto& placed = row.values[i];
       const int slot = i < slots.size() ? slots[i] : -1;
+      facts.has_lost = facts.has_lost || placed.state == Placed::State::lost || placed.state == Placed::State::missing ||
+                       placed.state == Placed::State::glued;
       if (slot < 0) {
         facts.unstored.push_back({row.row, tmpl::leaf_of(keys[i]), placed.value,
                                   placed.cell ? placed.cell->span() : row.span});

@@ -30,6 +30,7 @@ struct TableFacts {
     doc::Span span;
   };
   std::vector<Subtotal> subtotals;
+  bool has_lost = false;  // a data row has a lost or missing cell (passes/lost_cells.hpp)
 };
 
 TableFacts write_table(const ReadTable& table, TableRecord& out, diag::Diagnostics& diags);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "passes/header.hpp"
+#include "xxgk/xxgk.hpp"
 
 namespace xxgk::passes {
 
@@ -115,6 +116,7 @@ class Reader {
     }
     const Columns* cols = &columns_for(rs);
     const std::size_t n = rs.columns.size();
+    if (row.glued && read_glued(row, info, subtotal ? -1 : index, group, subtotal ? info.label : rs.key, *cols)) return;
     const bool found = std::any_of(cols->positions.begin(), cols->positions.end(), [](int p) { return p >= 0; });
     const bool complete = std::all_of(cols->positions.begin(), cols->positions.begin() + static_cast<std::ptrdiff_t>(n),
                                       [](int p) { return p >= 0; });
@@ -177,6 +179,51 @@ class Reader {
     if (subtotal) diags_.report(diag::Id::subtotal_row, row_anchor(row, info.label_end), info.label);
     out_.rows.push_back({subtotal ? ReadRow::Kind::subtotal : ReadRow::Kind::data, subtotal ? -1 : index, group, cols,
                          std::move(a.placed), row.span});
+  }
+
+  // A row of glued cells (doc::Table::glued) with fewer value cells than columns: its digits cut
+  // into the columns (passes/glued_cells.hpp). False when it is not such a row.
+  bool read_glued(const GridRow& row, const RowInfo& info, int index, std::string_view group, std::string_view name,
+                  const Columns& cols) {
+    std::vector<const GridCell*> cells;
+    for (int c = info.label_end + 1; c < static_cast<int>(row.cells.size()); ++c)
+      if (!row.cells[static_cast<std::size_t>(c)].blank()) cells.push_back(&row.cells[static_cast<std::size_t>(c)]);
+    if (cells.empty() || cells.size() >= cols.keys.size()) return false;
+    auto splits = split_glued(cells, cols);
+    ReadRow out{index < 0 ? ReadRow::Kind::subtotal : ReadRow::Kind::data, index, group, &cols,
+                std::vector<Placed>(cols.keys.size()), row.span};
+    out.glued = glued_text(cells);
+    const auto at = cells.front()->span();
+    if (splits.ways.size() == 1 && !splits.capped) {
+      const auto& way = splits.ways.front();
+      std::string read;
+      for (std::size_t i = 0; i < cols.keys.size(); ++i) {
+        out.values[i] = {Placed::State::value, way.values[i], way.cells[i]};
+        if (!read.empty()) read += " | ";
+        read += way.values[i] ? format_decimal(*way.values[i]) : "-";
+      }
+      diags_.report(diag::Id::glued_split, at, name, out.glued, read,
+                    cols.ids.empty() ? "the only way to write them" : "the only cut the row's total allows");
+    } else if (splits.ways.size() > 1 && !splits.capped && index >= 0) {  // the table chooses (lost_cells.hpp)
+      for (auto& p : out.values) p = {Placed::State::glued, std::nullopt, cells.front()};
+      out.ways = std::move(splits.ways);
+    } else if (splits.ways.size() > 1 && !splits.capped) {  // a subtotal row: no identity of the table chooses
+      auto show = [](const Split& w) {
+        std::string s;
+        for (const auto& v : w.values) s += (s.empty() ? "" : " | ") + (v ? format_decimal(*v) : std::string("-"));
+        return s;
+      };
+      diags_.report(diag::Id::glued_ambiguous, at, name, out.glued, show(splits.ways[0]), show(splits.ways[1]));
+    } else {
+      std::size_t digits = 0;
+      for (const auto* c : cells) digits += c->text.size();
+      diags_.report(diag::Id::glued_unsplit, at, name, out.glued, cols.keys.size(),
+                    splits.capped              ? "it can be cut in too many ways"
+                    : digits < cols.keys.size() ? "it has fewer digits than columns"
+                                                : "no cut satisfies the row's total");
+    }
+    out_.rows.push_back(std::move(out));
+    return true;
   }
 
   const LogicalTable& lt_;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "passes/align.hpp"
+#include "passes/glued_cells.hpp"
 #include "passes/logical_table.hpp"
 
 namespace xxgk::passes {
@@ -19,6 +20,10 @@ struct ReadRow {
   const Columns* columns = nullptr;
   std::vector<Placed> values;  // one per columns->keys
   doc::Span span;
+  // Glued cells cut in several ways that satisfy the row (values in state glued): the table's
+  // identities choose (passes/lost_cells.hpp).
+  std::vector<Split> ways{};
+  std::string glued{};  // the glued digits, for messages
 };
 
 struct ReadTable {
