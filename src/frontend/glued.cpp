@@ -249,7 +249,32 @@ class Builder {
 
 doc::Document parse_glued(std::string_view text) { return Builder(text).run(); }
 
+namespace {
+
+// Whether `line` holds a run of `n` ASCII digits or more. Every line of every text is probed, and
+// most have no such run: a byte that is not a digit rules out the n - 1 positions after it, so
+// the scan looks at about one byte in n.
+bool has_digit_run(std::string_view line, std::size_t n) {
+  auto digit = [&](std::size_t i) { return line[i] >= '0' && line[i] <= '9'; };
+  for (std::size_t i = n - 1; i < line.size();) {
+    if (!digit(i)) {
+      i += n;
+      continue;
+    }
+    std::size_t begin = i, end = i + 1;
+    while (begin > 0 && digit(begin - 1)) --begin;
+    while (end < line.size() && digit(end)) ++end;
+    if (end - begin >= n) return true;
+    i = end + n;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool probe_glued(std::string_view line) {
+  // A glued row's label runs into its seven digits or more.
+  if (!has_digit_run(line, 7)) return false;
   if (line.find('\t') != std::string_view::npos || line.find('|') != std::string_view::npos) return false;
   // Every line of every text is probed: find the labels first (a substring search), then try the rule.
   for (std::string_view label : {"\xE7\x94\xB3\xE8\xAF\xB7\xE6\x95\xB0\xE9\x87\x8F",     // 申请数量
