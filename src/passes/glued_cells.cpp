@@ -18,7 +18,7 @@ class Cutter {
     current_.cells.resize(n_);
     used_ = cells.size();
     texts_.reserve(cells.size());
-    for (const auto* c : cells) texts_.push_back(c->text);
+    for (const auto* c : cells) texts_.push_back(c->text), digits_.push_back(all_digits(c->text));
     count_digits();
     // The identities to check once their last column is read (their total, in the template's order).
     closing_.assign(n_, {});
@@ -31,14 +31,14 @@ class Cutter {
   void count_digits() {
     digits_left_.assign(texts_.size() + 1, 0);
     for (std::size_t j = texts_.size(); j-- > 0;)
-      digits_left_[j] = digits_left_[j + 1] + (all_digits(cells_[j]->text) ? texts_[j].size() : 1);
+      digits_left_[j] = digits_left_[j + 1] + (digits_[j] ? texts_[j].size() : 1);
   }
 
   Splits run() {
     std::size_t digits = 0;
-    for (const auto* c : cells_) {  // a cell that is neither digits nor one number: not a glued row
-      if (!all_digits(c->text) && c->value.kind != CellValue::Kind::number) return out_;
-      digits += c->text.size();
+    for (std::size_t j = 0; j < cells_.size(); ++j) {  // a cell that is neither digits nor one number: not a glued row
+      if (!digits_[j] && cells_[j]->value.kind != CellValue::Kind::number) return out_;
+      digits += cells_[j]->text.size();
     }
     if (digits > 17 * n_) return out_;  // more digits than the columns can hold
     // The last column a total of the columns before it, all in the last cell's digits (表三's
@@ -47,7 +47,7 @@ class Cutter {
     const auto& last_cell = cells_.back()->text;
     for (std::size_t k = 0; k < columns_.ids.size(); ++k) {
       const auto& id = columns_.ids[k];
-      if (static_cast<std::size_t>(id.total) != n_ - 1 || !all_digits(last_cell) || n_ < 2) continue;
+      if (static_cast<std::size_t>(id.total) != n_ - 1 || !digits_.back() || n_ < 2) continue;
       bool before = true;
       for (int p : id.parts) before = before && p < id.total;
       if (!before) continue;
@@ -92,7 +92,7 @@ class Cutter {
     const auto* cell = cells_[j];
     const std::size_t cols_left = n - std::min(n, col);
     if (cols_left == 0) return;
-    if (!all_digits(cell->text)) {  // one number, not cut (a decimal, a unit)
+    if (!digits_[j]) {  // one number, not cut (a decimal, a unit)
       if (offset != 0) return;
       current_.values[col] = cell->value.value;
       current_.cells[col] = cell;
@@ -104,16 +104,16 @@ class Cutter {
     // Every later cell needs a column, and every column a digit.
     if (cols_left < (used_ - j) || left_here + digits_left_[j + 1] < cols_left) return;
     const bool part = bounded_ >= 0 && is_part(col);
-    if (part && rest_parts_[col] && used_ == 1 && offset < low_.size()) {
+    if (part && rest_parts_[col] && used_ == 1 && offset < reach_rows_) {
       // Every column left is a part of the bounded total, all in this cell: the least and the
       // most they can sum to (reach()) must take in what is left of the total.
       const std::int64_t rest = bound_ - sum;
-      if (cols_left >= low_[offset].size() || low_[offset][cols_left] > rest || high_[offset][cols_left] < rest) return;
+      if (cols_left >= reach_stride_ || low(offset, cols_left) > rest || high(offset, cols_left) < rest) return;
     }
     const std::size_t longest = d[offset] == '0' ? 1 : std::min<std::size_t>(17, left_here);
+    std::int64_t v = 0;
     for (std::size_t len = 1; len <= longest; ++len) {
-      std::int64_t v = 0;
-      for (std::size_t k = offset; k < offset + len; ++k) v = v * 10 + (d[k] - '0');
+      v = v * 10 + (d[offset + len - 1] - '0');  // the number of the first len digits
       if (part && sum + v > bound_) return;  // longer is larger still
       current_.values[col] = Decimal{v, 0};
       current_.cells[col] = cell;
@@ -128,14 +128,15 @@ class Cutter {
   // of at most the total each can sum to (kNone: they cannot take the digits left).
   static constexpr std::int64_t kNone = INT64_C(1) << 62;
   void reach() {
-    low_.clear();
-    high_.clear();
+    reach_rows_ = 0;
     if (used_ != 1) return;
     const std::string_view d = texts_[0];
     const std::size_t len = d.size(), parts = n_;
-    low_.assign(len + 1, std::vector<std::int64_t>(parts + 1, kNone));
-    high_.assign(len + 1, std::vector<std::int64_t>(parts + 1, -1));
-    low_[len][0] = high_[len][0] = 0;
+    reach_rows_ = len + 1;
+    reach_stride_ = parts + 1;
+    low_.assign(reach_rows_ * reach_stride_, kNone);
+    high_.assign(reach_rows_ * reach_stride_, -1);
+    low(len, 0) = high(len, 0) = 0;
     for (std::size_t i = len; i-- > 0;)
       for (std::size_t k = 1; k <= parts; ++k) {
         std::int64_t v = 0;
@@ -143,14 +144,16 @@ class Cutter {
           if (l > 1 && d[i] == '0') break;
           v = v * 10 + (d[i + l - 1] - '0');
           if (v > bound_) break;
-          const auto& lo = low_[i + l][k - 1];
-          const auto& hi = high_[i + l][k - 1];
+          const auto lo = low(i + l, k - 1);
+          const auto hi = high(i + l, k - 1);
           if (lo == kNone) continue;
-          low_[i][k] = std::min(low_[i][k], std::min(lo + v, kNone));
-          high_[i][k] = std::max(high_[i][k], hi + v);
+          low(i, k) = std::min(low(i, k), std::min(lo + v, kNone));
+          high(i, k) = std::max(high(i, k), hi + v);
         }
       }
   }
+  std::int64_t& low(std::size_t offset, std::size_t k) { return low_[offset * reach_stride_ + k]; }
+  std::int64_t& high(std::size_t offset, std::size_t k) { return high_[offset * reach_stride_ + k]; }
 
   bool is_part(std::size_t col) const {
     const auto& parts = columns_.ids[static_cast<std::size_t>(bounded_)].parts;
@@ -183,11 +186,13 @@ class Cutter {
   const Columns& columns_;
   std::size_t n_;
   std::vector<std::string_view> texts_;    // the cells' digits (the last one without a bounded total's)
+  std::vector<bool> digits_;              // per cell: all digits (else one number, not cut)
   std::vector<std::size_t> digits_left_;  // digits (or one number) in cells j and after
   std::vector<std::vector<std::size_t>> closing_;  // per column: the identities it completes
   std::size_t used_ = 0;                  // the cells cut (the last one not, when it is all the bounded total)
   std::vector<bool> rest_parts_;
-  std::vector<std::vector<std::int64_t>> low_, high_;  // reach()
+  std::vector<std::int64_t> low_, high_;  // reach(): per offset of the cell's digits, per number of parts
+  std::size_t reach_rows_ = 0, reach_stride_ = 0;
   int bounded_ = -1;                      // the identity whose total was read first (-1: none)
   std::int64_t bound_ = 0;                // its total
   Split current_;
