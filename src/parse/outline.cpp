@@ -70,7 +70,32 @@ int year_value(std::string_view y) {
 
 }  // namespace
 
+namespace {
+
+// Can a heading start here, after the line's ASCII blanks? Only with markdown or emphasis marks,
+// another blank, or one of the six numerals: most lines are ruled out by their first character
+// without running the grammar.
+bool may_start_heading(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\f' || line[i] == '\v')) ++i;
+  if (i == line.size()) return false;
+  const auto c = static_cast<unsigned char>(line[i]);
+  if (c < 0x80) return c == '#' || c == '*' || c == '_';
+  if (c == 0xE4 || c == 0xE5) {  // an ideograph: one of the numerals 一二三四五六
+    const std::string_view ch = line.substr(i, 3);
+    return ch == "一" || ch == "二" || ch == "三" || ch == "四" || ch == "五" || ch == "六";
+  }
+  const std::string_view rest = line.substr(i);  // another blank: U+3000, U+00A0, U+200B..D, U+2060, U+FEFF
+  for (std::string_view blank : {"\u3000", "\u00A0", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"})
+    if (rest.starts_with(blank)) return true;
+  return false;
+}
+
+}  // namespace
+
 int section_heading(std::string_view line) {
+  // A heading has no full stop (heading_text): a numbered sentence is ruled out without the grammar.
+  if (!may_start_heading(line) || line.find("。") != std::string_view::npos) return 0;
   pg::memory_input<pg::tracking_mode::lazy> in(line.data(), line.size(), "");
   if (!pg::parse<g::heading_start>(in)) return 0;
   // The numeral (three bytes in UTF-8) says which section's heading the line can be.
