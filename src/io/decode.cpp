@@ -1,4 +1,4 @@
-// Input decoding: BOM / NUL-pattern / UTF-8 validity / uchardet detection, iconv conversion.
+// Input decoding: BOM / NUL-pattern / UTF-8 validity / GB18030 with the report's words / uchardet detection, iconv conversion.
 #include "io/decode.hpp"
 
 #include <uchardet/uchardet.h>
@@ -390,16 +390,21 @@ Decoded decode(std::string_view bytes, std::string_view forced) {
   Attempt utf8_fail = fail("UTF-8", scan.first_error);
   if (mostly_utf8(scan)) return std::move(utf8_fail.d);
 
-  // 4. uchardet's answer and GB18030, in the order candidates() gives.
+  // 4. GB18030 when it reads every byte and the text says what every report says (政府信息公开):
+  //    another encoding read as GB18030 is never that, and the detector costs more than parsing.
+  Attempt gb = convert(bytes, 0, "GB18030", "GB18030");
+  if (gb.d.ok && contains(gb.d.text, "政府信息公开")) return std::move(gb.d);
+
+  // 5. uchardet's answer and GB18030, in the order candidates() gives.
   std::vector<Attempt> failures;
   failures.push_back(std::move(utf8_fail));
   for (const std::string& enc : candidates(bytes)) {
-    Attempt a = convert(bytes, 0, enc, enc);
+    Attempt a = enc == "GB18030" ? std::move(gb) : convert(bytes, 0, enc, enc);
     if (a.d.ok) return std::move(a.d);
     if (!a.unknown) failures.push_back(std::move(a));
   }
 
-  // 5. Nothing fits: report the attempt that got furthest, and the others briefly.
+  // 6. Nothing fits: report the attempt that got furthest, and the others briefly.
   const auto best = std::max_element(failures.begin(), failures.end(),
                                      [](const Attempt& x, const Attempt& y) { return x.offset < y.offset; });
   Decoded d;

@@ -65,6 +65,12 @@ class Cutter {
         current_.cells[n_ - 1] = cells_.back();
         texts_.back() = last_cell.substr(0, last_cell.size() - len);
         used_ = texts_.back().empty() ? cells_.size() - 1 : cells_.size();  // the total may be the whole last cell
+        if (used_ == 1 && digits_[0] && rest_parts_[0]) {
+          // One run of digits holds every part, each a digit at least and at most as long as the
+          // total (no leading zero, not above it): a total of another length has no cut.
+          const std::size_t rest = texts_[0].size(), parts = n_ - 1;
+          if (rest < parts || rest > parts * len) continue;
+        }
         count_digits();
         reach();
         if (used_ > 0) cut(0, 0, 0, 0);
@@ -137,20 +143,24 @@ class Cutter {
     low_.assign(reach_rows_ * reach_stride_, kNone);
     high_.assign(reach_rows_ * reach_stride_, -1);
     low(len, 0) = high(len, 0) = 0;
-    for (std::size_t i = len; i-- > 0;)
-      for (std::size_t k = 1; k <= parts; ++k) {
-        std::int64_t v = 0;
-        for (std::size_t l = 1; i + l <= len && l <= 17; ++l) {
-          if (l > 1 && d[i] == '0') break;
-          v = v * 10 + (d[i + l - 1] - '0');
-          if (v > bound_) break;
-          const auto lo = low(i + l, k - 1);
-          const auto hi = high(i + l, k - 1);
-          if (lo == kNone) continue;
-          low(i, k) = std::min(low(i, k), std::min(lo + v, kNone));
-          high(i, k) = std::max(high(i, k), hi + v);
+    for (std::size_t i = len; i-- > 0;) {
+      std::int64_t v = 0;  // the number of the l digits from i
+      for (std::size_t l = 1; i + l <= len && l <= 17; ++l) {
+        if (l > 1 && d[i] == '0') break;
+        v = v * 10 + (d[i + l - 1] - '0');
+        if (v > bound_) break;
+        const std::int64_t* next_lo = &low(i + l, 0);
+        const std::int64_t* next_hi = &high(i + l, 0);
+        std::int64_t* here_lo = &low(i, 0);
+        std::int64_t* here_hi = &high(i, 0);
+        const std::size_t most = std::min(parts, len - i - l + 1);  // a part needs a digit
+        for (std::size_t k = 1; k <= most; ++k) {
+          if (next_lo[k - 1] == kNone) continue;
+          here_lo[k] = std::min(here_lo[k], std::min(next_lo[k - 1] + v, kNone));
+          here_hi[k] = std::max(here_hi[k], next_hi[k - 1] + v);
         }
       }
+    }
   }
   std::int64_t& low(std::size_t offset, std::size_t k) { return low_[offset * reach_stride_ + k]; }
   std::int64_t& high(std::size_t offset, std::size_t k) { return high_[offset * reach_stride_ + k]; }

@@ -132,11 +132,26 @@ struct MetaValue {
 std::vector<MetaValue> meta_values(std::string_view t) {
   std::vector<MetaValue> out;
   if (!key_at(t, 0)) return out;
+  constexpr std::size_t longest_key =
+      std::max_element(kMetaKeys.begin(), kMetaKeys.end(), [](const MetaKey& a, const MetaKey& b) {
+        return a.key.size() < b.key.size();
+      })->key.size();
   std::size_t value_start = 0;
   const MetaKey* current = nullptr;
+  std::size_t colon = t.find(':');  // a key ends at a colon: none near, no key here
   for (std::size_t i = 0; i <= t.size(); ++i) {
-    const MetaKey* k = i < t.size() ? key_at(t, i) : nullptr;
-    if (!k && i < t.size()) continue;
+    const MetaKey* k = nullptr;
+    if (i < t.size()) {
+      if (colon < i) colon = t.find(':', i);
+      if (colon == std::string_view::npos) {
+        i = t.size();  // no key after: the value runs to the end
+      } else if (colon - i > longest_key) {
+        i = colon - longest_key - 1;
+        continue;
+      } else if (!(k = key_at(t, i))) {
+        continue;
+      }
+    }
     if (current) out.push_back({current, t.substr(value_start, i - value_start)});
     if (!k) break;
     current = k;

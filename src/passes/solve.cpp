@@ -14,65 +14,109 @@ std::int64_t ceil_div(std::int64_t a, std::int64_t b) { return -floor_div(-a, b)
 
 bool bounded(std::int64_t hi) { return hi < kUnbounded / 2; }
 
+// The system as the search sees it: the known variables folded into each equation's constant,
+// the unknowns numbered 0…k-1. A table has a few unknowns among hundreds of cells, so this is
+// what keeps narrowing cheap.
+struct Reduced {
+  struct Eq {
+    std::vector<Term> terms;  // over the unknowns' numbers
+    std::int64_t constant = 0;
+  };
+  std::vector<int> unknowns;  // per number: the system's variable
+  std::vector<int> free;      // the unknowns no equation names: any value in their bounds will do
+  std::vector<Eq> equations;  // those with an unknown
+  bool broken = false;        // an equation of known variables only does not hold
+
+  explicit Reduced(const System& s) {
+    std::vector<bool> named(s.known.size(), false);
+    for (const auto& eq : s.equations)
+      for (const auto& t : eq.terms) named[static_cast<std::size_t>(t.var)] = named[static_cast<std::size_t>(t.var)] || t.coef != 0;
+    std::vector<int> number(s.known.size(), -1);
+    for (std::size_t v = 0; v < s.known.size(); ++v) {
+      if (s.known[v]) continue;
+      if (!named[v]) free.push_back(static_cast<int>(v));
+      else number[v] = static_cast<int>(unknowns.size()), unknowns.push_back(static_cast<int>(v));
+    }
+    for (const auto& eq : s.equations) {
+      Eq r;
+      for (const auto& t : eq.terms) {
+        if (s.known[static_cast<std::size_t>(t.var)]) r.constant += t.coef * *s.known[static_cast<std::size_t>(t.var)];
+        else if (t.coef != 0) r.terms.push_back({number[static_cast<std::size_t>(t.var)], t.coef});
+      }
+      if (!r.terms.empty()) equations.push_back(std::move(r));
+      else if (r.constant != 0) broken = true;
+    }
+  }
+};
+
 class Solver {
  public:
-  Solver(const System& s, int max_nodes) : s_(s), max_nodes_(max_nodes) {
-    const std::size_t n = s.known.size();
-    first_.assign(n, 0);
-    other_.assign(n, 0);
-    seen_.assign(n, 0);
-    loose_.assign(n, false);
-    for (std::size_t v = 0; v < n; ++v)
-      if (!s.known[v]) unknowns_.push_back(static_cast<int>(v));
+  Solver(const System& s, int max_nodes) : s_(s), r_(s), max_nodes_(max_nodes) {
+    const std::size_t k = r_.unknowns.size();
+    first_.assign(k, 0);
+    other_.assign(k, 0);
+    seen_.assign(k, 0);
+    loose_.assign(k, false);
   }
 
   Result run() {
-    const std::size_t n = s_.known.size();
-    std::vector<std::int64_t> lo(n), hi(n);
-    for (std::size_t v = 0; v < n; ++v) {
-      if (s_.known[v]) {
-        lo[v] = hi[v] = *s_.known[v];
-      } else {
-        lo[v] = 0;
-        hi[v] = v < s_.upper.size() ? std::min(s_.upper[v], kUnbounded) : kUnbounded;
-      }
+    const std::size_t k = r_.unknowns.size();
+    std::vector<std::int64_t> lo(k, 0), hi(k);
+    for (std::size_t u = 0; u < k; ++u) {
+      const auto v = static_cast<std::size_t>(r_.unknowns[u]);
+      hi[u] = v < s_.upper.size() ? std::min(s_.upper[v], kUnbounded) : kUnbounded;
     }
-    search(lo, hi, 0);
+    if (!r_.broken) search(lo, hi);
     Result r;
     r.nodes = nodes_;
     r.by_propagation = !branched_;
-    r.vars.resize(n);
-    const bool any_solution = solutions_ > 0;
-    if (!any_solution && !gave_up_) {
+    r.vars.resize(s_.known.size());
+    if (solutions_ == 0 && !gave_up_) {
       r.kind = Result::Kind::contradiction;
-      for (int v : unknowns_) r.vars[v].kind = Verdict::Kind::contradiction;
+      for (int v : r_.unknowns) r.vars[static_cast<std::size_t>(v)].kind = Verdict::Kind::contradiction;
+      for (int v : r_.free) r.vars[static_cast<std::size_t>(v)].kind = Verdict::Kind::contradiction;
       return r;
     }
     r.kind = gave_up_ ? Result::Kind::gave_up : Result::Kind::unique;
-    for (int v : unknowns_) {
-      auto& out = r.vars[v];
-      out.value = first_[v];
-      out.other = other_[v];
-      if (seen_[v] >= 2) out.kind = Verdict::Kind::ambiguous;
-      else if (gave_up_ || loose_[v] || seen_[v] == 0) out.kind = Verdict::Kind::undecided;
+    for (std::size_t u = 0; u < k; ++u) {
+      auto& out = r.vars[static_cast<std::size_t>(r_.unknowns[u])];
+      out.value = first_[u];
+      out.other = other_[u];
+      if (seen_[u] >= 2) out.kind = Verdict::Kind::ambiguous;
+      else if (gave_up_ || loose_[u] || seen_[u] == 0) out.kind = Verdict::Kind::undecided;
       else out.kind = Verdict::Kind::decided;
+      if (out.kind != Verdict::Kind::decided && r.kind == Result::Kind::unique) r.kind = Result::Kind::ambiguous;
+    }
+    for (int v : r_.free) {  // its least value and the next, unless its bounds hold one value only
+      auto& out = r.vars[static_cast<std::size_t>(v)];
+      const auto top = static_cast<std::size_t>(v) < s_.upper.size() ? s_.upper[static_cast<std::size_t>(v)] : kUnbounded;
+      out.value = 0;
+      out.other = 1;
+      out.kind = top == 0 ? Verdict::Kind::decided : bounded(top) ? Verdict::Kind::ambiguous : Verdict::Kind::undecided;
       if (out.kind != Verdict::Kind::decided && r.kind == Result::Kind::unique) r.kind = Result::Kind::ambiguous;
     }
     return r;
   }
 
  private:
+  // The least and the most an equation's left side can be within the intervals.
+  static void extent(const Reduced::Eq& eq, const std::vector<std::int64_t>& lo, const std::vector<std::int64_t>& hi,
+                     std::int64_t& min, std::int64_t& max) {
+    min = max = eq.constant;
+    for (const auto& t : eq.terms) {
+      const std::int64_t a = t.coef * lo[t.var], b = t.coef * hi[t.var];
+      min += std::min(a, b);
+      max += std::max(a, b);
+    }
+  }
+
   // Narrow every interval by every equation until nothing changes; false on a contradiction.
   bool narrow(std::vector<std::int64_t>& lo, std::vector<std::int64_t>& hi) const {
     for (int round = 0; round < 64; ++round) {
       bool changed = false;
-      for (const auto& eq : s_.equations) {
-        std::int64_t min = 0, max = 0;
-        for (const auto& t : eq.terms) {
-          const std::int64_t a = t.coef * lo[t.var], b = t.coef * hi[t.var];
-          min += std::min(a, b);
-          max += std::max(a, b);
-        }
+      for (const auto& eq : r_.equations) {
+        std::int64_t min, max;
+        extent(eq, lo, hi, min, max);
         if (min > 0 || max < 0) return false;
         for (const auto& t : eq.terms) {
           if (lo[t.var] == hi[t.var] || t.coef == 0) continue;
@@ -88,16 +132,13 @@ class Solver {
             new_hi = floor_div(-rest_max, t.coef);
           }
           new_hi = std::min(new_hi, kUnbounded);
-          if (new_lo > lo[t.var]) lo[t.var] = new_lo, changed = true;
-          if (new_hi < hi[t.var]) hi[t.var] = new_hi, changed = true;
+          bool moved = false;
+          if (new_lo > lo[t.var]) lo[t.var] = new_lo, moved = true;
+          if (new_hi < hi[t.var]) hi[t.var] = new_hi, moved = true;
           if (lo[t.var] > hi[t.var]) return false;
-          if (changed) {  // keep min and max true for the terms after this one
-            min = 0, max = 0;
-            for (const auto& u : eq.terms) {
-              const std::int64_t c = u.coef * lo[u.var], d = u.coef * hi[u.var];
-              min += std::min(c, d);
-              max += std::max(c, d);
-            }
+          if (moved) {  // keep min and max true for the terms after this one
+            changed = true;
+            extent(eq, lo, hi, min, max);
           }
         }
       }
@@ -107,33 +148,33 @@ class Solver {
   }
 
   bool done() const {  // every unknown already has two values: nothing more to learn
-    for (int v : unknowns_)
-      if (seen_[v] < 2) return false;
-    return !unknowns_.empty();
+    for (auto s : seen_)
+      if (s < 2) return false;
+    return !seen_.empty();
   }
 
   void record(const std::vector<std::int64_t>& lo, const std::vector<std::int64_t>& hi) {
     ++solutions_;
-    for (int v : unknowns_) {
-      if (lo[v] != hi[v]) {  // unbounded: its value is not pinned here
-        loose_[v] = true;
+    for (std::size_t u = 0; u < lo.size(); ++u) {
+      if (lo[u] != hi[u]) {  // unbounded: its value is not pinned here
+        loose_[u] = true;
         continue;
       }
-      if (seen_[v] == 0) first_[v] = lo[v], seen_[v] = 1;
-      else if (seen_[v] == 1 && lo[v] != first_[v]) other_[v] = lo[v], seen_[v] = 2;
+      if (seen_[u] == 0) first_[u] = lo[u], seen_[u] = 1;
+      else if (seen_[u] == 1 && lo[u] != first_[u]) other_[u] = lo[u], seen_[u] = 2;
     }
   }
 
   bool satisfied(const std::vector<std::int64_t>& val) const {
-    for (const auto& eq : s_.equations) {
-      std::int64_t sum = 0;
+    for (const auto& eq : r_.equations) {
+      std::int64_t sum = eq.constant;
       for (const auto& t : eq.terms) sum += t.coef * val[t.var];
       if (sum != 0) return false;
     }
     return true;
   }
 
-  void search(std::vector<std::int64_t> lo, std::vector<std::int64_t> hi, int depth) {
+  void search(std::vector<std::int64_t>& lo, std::vector<std::int64_t>& hi) {
     if (gave_up_ || done()) return;
     if (++nodes_ > max_nodes_) {
       gave_up_ = true;
@@ -142,13 +183,14 @@ class Solver {
     if (!narrow(lo, hi)) return;
     int pick = -1;
     bool free_left = false;
-    for (int v : unknowns_) {
-      if (lo[v] == hi[v]) continue;
-      if (!bounded(hi[v])) {
+    for (std::size_t u = 0; u < lo.size(); ++u) {
+      if (lo[u] == hi[u]) continue;
+      if (!bounded(hi[u])) {
         free_left = true;
         continue;
       }
-      if (pick < 0 || hi[v] - lo[v] < hi[pick] - lo[pick]) pick = v;
+      if (pick < 0 || hi[u] - lo[u] < hi[static_cast<std::size_t>(pick)] - lo[static_cast<std::size_t>(pick)])
+        pick = static_cast<int>(u);
     }
     if (pick < 0) {
       if (!free_left && !satisfied(lo)) return;
@@ -156,17 +198,19 @@ class Solver {
       return;
     }
     branched_ = true;
-    for (std::int64_t x = lo[pick]; x <= hi[pick] && !gave_up_ && !done(); ++x) {
-      auto l = lo, h = hi;
-      l[pick] = h[pick] = x;
-      search(std::move(l), std::move(h), depth + 1);
+    const auto p = static_cast<std::size_t>(pick);
+    std::vector<std::int64_t> l, h;
+    for (std::int64_t x = lo[p]; x <= hi[p] && !gave_up_ && !done(); ++x) {
+      l = lo, h = hi;
+      l[p] = h[p] = x;
+      search(l, h);
     }
   }
 
   const System& s_;
+  const Reduced r_;
   int max_nodes_;
-  std::vector<int> unknowns_;
-  std::vector<std::int64_t> first_, other_;
+  std::vector<std::int64_t> first_, other_;  // per unknown
   std::vector<std::uint8_t> seen_;
   std::vector<bool> loose_;
   int nodes_ = 0;

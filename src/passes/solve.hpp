@@ -5,7 +5,8 @@
 // variable is known (its value fixed) or unknown (a non-negative integer, at most its bound).
 // The solver narrows every unknown's interval from every equation until nothing changes
 // (an equation with one unknown left fixes it), then searches the few unknowns left, each
-// branch narrowed again, with a hard cap on the work. It never guesses: an unknown is decided
+// branch narrowed again, with a hard cap on the work. An unknown no equation names is not
+// searched: any value within its bounds is a solution. It never guesses: an unknown is decided
 // only when every solution gives it the same value.
 #pragma once
 

@@ -135,6 +135,41 @@ TEST_CASE("solve: an unknown nothing bounds is undecided; the cap stops the sear
   for (int p : parts) CHECK(r.vars[p].kind != Verdict::Kind::decided);
 }
 
+TEST_CASE("solve: an unknown no equation names is not searched; the others are decided still") {
+  System s;
+  // A glued cell of a row with no identity, at most 8,855,698: any value will do. Searching it
+  // would spend the whole cap and leave the lost cell below undecided.
+  const int lone = s.add_var(std::nullopt, 8855698);
+  const int zero = s.add_var(std::nullopt, 0);  // bounds that hold one value
+  const int a = s.add_var(std::nullopt, 50), b = s.add_var(std::nullopt, 50), t = s.add_var(7), u = s.add_var(4);
+  s.equations.push_back(sum_eq(t, {a, b}));  // 7 = a + b
+  s.equations.push_back(sum_eq(u, {a}));     // 4 = a
+  const auto r = passes::solve::solve(s);
+  CHECK(r.nodes < 10);
+  CHECK(r.vars[lone].kind == Verdict::Kind::ambiguous);
+  CHECK(r.vars[lone].value == 0);
+  CHECK(r.vars[lone].other == 1);
+  CHECK(r.vars[zero].kind == Verdict::Kind::decided);
+  CHECK(r.vars[zero].value == 0);
+  CHECK(r.vars[a].kind == Verdict::Kind::decided);
+  CHECK(r.vars[a].value == 4);
+  CHECK(r.vars[b].kind == Verdict::Kind::decided);
+  CHECK(r.vars[b].value == 3);
+  CHECK(r.kind == Result::Kind::ambiguous);
+
+  System unbounded;  // no bounds and no equation: not known
+  const int v = unbounded.add_var(std::nullopt);
+  const auto r2 = passes::solve::solve(unbounded);
+  CHECK(r2.vars[v].kind == Verdict::Kind::undecided);
+
+  System broken = s;  // the others contradict each other: nothing is decided, the lone cell included
+  broken.equations.push_back(sum_eq(t, {u}));  // 7 = 4
+  const auto r3 = passes::solve::solve(broken);
+  CHECK(r3.kind == Result::Kind::contradiction);
+  CHECK(r3.vars[lone].kind == Verdict::Kind::contradiction);
+  CHECK(r3.vars[a].kind == Verdict::Kind::contradiction);
+}
+
 namespace {
 
 System system_of(const tmpl::TableSpec& spec, const std::vector<std::int64_t>& values, const std::vector<bool>& lost) {
