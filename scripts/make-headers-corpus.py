@@ -104,6 +104,19 @@ for n, (g, it, vals) in enumerate(rows):
         t.append(md([one_label(g, it)] + vals))
 write('label-above-values.md', '\n'.join(t))
 
+# (c) labels as plain lines (no pipes) above a row of bare values inside the table: every
+# other row of the first twenty (ten rows), the values behind a blank label cell, or (one in
+# three) from the label's column on; the other rows are whole
+t = [md(['等于第三项加第四项之和）', '自然人', '商业', '科研', '总计']), sep(5)]
+lines = 0
+for n, (g, it, vals) in enumerate(rows):
+    if n % 2 == 0 and n < 20:
+        t.append(one_label(g, it)); t.append(md(vals) if lines % 3 == 2 else md([''] + vals)); lines += 1
+    else:
+        t.append(md([one_label(g, it)] + vals))
+assert lines == 10
+write('label-line-above-values.md', '\n'.join(t))
+
 # (d) the group labels split across two cells, as a converter cuts a merged cell
 split = {'4.保护第三方合法权益': '（三）不', '5.属于三类内部事务信息': '予公开',
          '1.本机关不掌握相关政府信息': '（四）无法', '2.没有现成信息需要另行制作': '提供',
