@@ -104,6 +104,32 @@ for n, (g, it, vals) in enumerate(rows):
         t.append(md([one_label(g, it)] + vals))
 write('label-above-values.md', '\n'.join(t))
 
+# (c) labels as plain lines (no pipes) above a row of bare values inside the table: every
+# other row of the first twenty (ten rows), the values behind a blank label cell, or (one in
+# three) from the label's column on; the other rows are whole
+t = [md(['等于第三项加第四项之和）', '自然人', '商业', '科研', '总计']), sep(5)]
+lines = 0
+for n, (g, it, vals) in enumerate(rows):
+    if n % 2 == 0 and n < 20:
+        t.append(one_label(g, it)); t.append(md(vals) if lines % 3 == 2 else md([''] + vals)); lines += 1
+    else:
+        t.append(md([one_label(g, it)] + vals))
+assert lines == 10
+write('label-line-above-values.md', '\n'.join(t))
+
+# (c) plain lines between the table's rows that are no row label, or stand above a row with a
+# label of its own: a page footer, a sentence, a group label above its first item, a row label
+# repeated above its own row; each stays a paragraph and ends the table, whose rows go on in
+# the next
+t = [md(['等于第三项加第四项之和）', '自然人', '商业', '科研', '总计']), sep(5)]
+for n, (g, it, vals) in enumerate(rows):
+    if it == '二、上年结转政府信息公开申请数量': t.append('第 3 页')
+    if it == '（一）予以公开': t.append(it)
+    if it == '2.没有现成信息需要另行制作': t.append('注：本表按申请人类别统计')
+    if g == '（三）不予公开': t.append(g); t.append(md([it] + vals))
+    else: t.append(md([one_label(g, it)] + vals))
+write('label-line-not-a-label.md', '\n'.join(t))
+
 # (d) the group labels split across two cells, as a converter cuts a merged cell
 split = {'4.保护第三方合法权益': '（三）不', '5.属于三类内部事务信息': '予公开',
          '1.本机关不掌握相关政府信息': '（四）无法', '2.没有现成信息需要另行制作': '提供',

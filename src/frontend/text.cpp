@@ -1,6 +1,8 @@
 // The text front end: decode the bytes (UTF-8, GB18030, UTF-16), choose the text layout (tsv,
-// markdown) and build the tree with its grammar. Positions are byte offsets of the decoded text.
+// markdown) and build the tree with its grammar, a row label on a line of its own kept in its
+// table (label_lines.hpp). Positions are byte offsets of the decoded text.
 #include "frontend/frontend.hpp"
+#include "frontend/label_lines.hpp"
 #include "io/decode.hpp"
 #include "parse/layouts.hpp"
 
@@ -29,6 +31,7 @@ bool read_text(std::string bytes, const ParseOptions& options, Output& out, diag
   }
   out.layout = std::string(layout->name);
   out.doc = layout->parse(text);
+  keep_label_lines(out.doc, text);
   if (out.doc.unparsed_at != UINT32_MAX)
     diags.report(diag::Id::internal_error, {out.doc.unparsed_at, out.doc.unparsed_at},
                  "the " + out.layout + " grammar stopped here; the rest of the input is not read");
