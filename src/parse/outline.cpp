@@ -98,14 +98,16 @@ int section_heading(std::string_view line) {
   if (!may_start_heading(line) || line.find("。") != std::string_view::npos) return 0;
   pg::memory_input<pg::tracking_mode::lazy> in(line.data(), line.size(), "");
   if (!pg::parse<g::heading_start>(in)) return 0;
-  // The numeral (three bytes in UTF-8) says which section's heading the line can be.
+  // The numeral (three bytes in UTF-8) says which section's heading the line can be; its
+  // keyword's first character must be in the line (二、主动公开…: 主), or it is none.
   const std::string_view numeral(in.current() - 3, 3);
-  if (numeral == "一") return whole<g::section_1>(line) ? 1 : 0;
-  if (numeral == "二") return whole<g::section_2>(line) ? 2 : 0;
-  if (numeral == "三") return whole<g::section_3>(line) ? 3 : 0;
-  if (numeral == "四") return whole<g::section_4>(line) ? 4 : 0;
-  if (numeral == "五") return whole<g::section_5>(line) ? 5 : 0;
-  return whole<g::section_6>(line) ? 6 : 0;
+  const auto has = [&](std::string_view ch) { return line.find(ch) != std::string_view::npos; };
+  if (numeral == "一") return has("总") && whole<g::section_1>(line) ? 1 : 0;
+  if (numeral == "二") return has("主") && whole<g::section_2>(line) ? 2 : 0;
+  if (numeral == "三") return has("申") && whole<g::section_3>(line) ? 3 : 0;
+  if (numeral == "四") return (has("复") || has("诉")) && whole<g::section_4>(line) ? 4 : 0;
+  if (numeral == "五") return (has("问") || has("改")) && whole<g::section_5>(line) ? 5 : 0;
+  return has("其") && whole<g::section_6>(line) ? 6 : 0;
 }
 
 bool page_number(std::string_view line) {

@@ -84,13 +84,15 @@ class Checker {
       for (int i : indices) s += n(values_.values[static_cast<std::size_t>(i)]);
       return s;
     };
-    std::vector<doc::Span> cells;
+    std::vector<doc::Span> cells;  // where a failure points: needed only then
     for (const auto& c : checks) {
+      const std::int64_t lhs = sum(c.lhs), rhs = sum(c.rhs);
       cells.clear();
-      for (const auto* side : {&c.lhs, &c.rhs})
-        for (int i : *side)
-          if (static_cast<std::size_t>(i) < f_.value_spans.size()) cells.push_back(f_.value_spans[static_cast<std::size_t>(i)]);
-      add(id, std::string(c.scope), sum(c.lhs), sum(c.rhs), read_at(static_cast<std::size_t>(c.anchor)), cells);
+      if (lhs != rhs)
+        for (const auto* side : {&c.lhs, &c.rhs})
+          for (int i : *side)
+            if (static_cast<std::size_t>(i) < f_.value_spans.size()) cells.push_back(f_.value_spans[static_cast<std::size_t>(i)]);
+      add(id, std::string(c.scope), lhs, rhs, read_at(static_cast<std::size_t>(c.anchor)), cells);
     }
   }
 
