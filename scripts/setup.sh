@@ -4,7 +4,7 @@
 #   scripts/setup.sh --fuzz   also clang and its fuzzer runtime (for fuzz/run.sh)
 set -euo pipefail
 
-packages=(build-essential cmake pkg-config tao-pegtl-dev libfmt-dev doctest-dev libuchardet-dev libsqlite3-dev nlohmann-json3-dev libssl-dev libmimalloc-dev libpoppler-cpp-dev libzip-dev libxml2-dev libgumbo-dev libcli11-dev pybind11-dev python3-dev python3-pytest)
+packages=(build-essential cmake pkg-config tao-pegtl-dev libfmt-dev doctest-dev libuchardet-dev libsimdjson-dev libsqlite3-dev nlohmann-json3-dev libssl-dev libmimalloc-dev libpoppler-cpp-dev libzip-dev libxml2-dev libgumbo-dev libcli11-dev pybind11-dev python3-dev python3-pytest)
 if [[ "${1:-}" == "--fuzz" ]]; then packages+=(clang-14 libclang-rt-14-dev); fi
 
 missing=()

@@ -1,6 +1,7 @@
 // Input decoding: BOM / NUL-pattern / UTF-8 validity / GB18030 with the report's words / uchardet detection, iconv conversion.
 #include "io/decode.hpp"
 
+#include <simdjson.h>
 #include <uchardet/uchardet.h>
 
 #include <iconv.h>
@@ -383,7 +384,9 @@ Decoded decode(std::string_view bytes, std::string_view forced) {
     if (a.d.ok) return std::move(a.d);
   }
 
-  // 3. Valid UTF-8 (ASCII included) wins; damaged UTF-8 is reported, not reinterpreted.
+  // 3. Valid UTF-8 (ASCII included) wins; damaged UTF-8 is reported, not reinterpreted. simdjson
+  //    validates a text in a fraction of the scan's time; the scan says where and how it fails.
+  if (simdjson::validate_utf8(bytes.data(), bytes.size())) return std::move(take_utf8(bytes, 0).d);
   const Utf8Scan scan = scan_utf8(bytes, 0);
   if (scan.first_error == std::string_view::npos) return std::move(take_utf8(bytes, 0).d);
   if (scan.first_truncated) return std::move(take_utf8_cut(bytes, 0, scan.first_error).d);

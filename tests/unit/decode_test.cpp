@@ -262,6 +262,29 @@ TEST_SUITE("decode") {
     CHECK(d.error == "cannot decode as UTF-8: invalid byte sequence at byte " + std::to_string(pos));
   }
 
+  TEST_CASE("UTF-8's edge sequences: valid ones read, ill-formed ones found at their byte, at any offset") {
+    // The fast validation (simdjson) and the scan that locates errors must agree on every form:
+    // each sequence is put at every offset of a 64-byte window inside a report's text.
+    const std::string_view valid[] = {"\xC2\x80", "\xDF\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xEE\x80\x80",
+                                      "\xEF\xBF\xBF", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF"};
+    const std::string_view invalid[] = {"\xC0\x80", "\xC1\xBF", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xED\xBF\xBF",
+                                        "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\x80",
+                                        "\xE4\xB8", "\xFE"};
+    for (std::size_t at = 0; at < 64; ++at) {
+      const std::string before = kSnippet + std::string(at, 'a'), after = "b" + kSnippet;
+      for (auto v : valid) {
+        CAPTURE(at);
+        check_ok(decode(before + std::string(v) + after), before + std::string(v) + after, "UTF-8");
+      }
+      for (auto v : invalid) {
+        CAPTURE(at);
+        const Decoded d = decode(before + std::string(v) + after);
+        CHECK_FALSE(d.ok);
+        CHECK(d.error == "cannot decode as UTF-8: invalid byte sequence at byte " + std::to_string(before.size()));
+      }
+    }
+  }
+
   TEST_CASE("bytes valid in no candidate fail with an offset") {
     // 0xFF is invalid as UTF-8 and as GB18030; 0x80 likewise.
     const Decoded d = decode(encode("年度报告", "GBK") + "\x80\xFF\x80\xFF");
