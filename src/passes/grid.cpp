@@ -1,10 +1,8 @@
 #include "passes/grid.hpp"
 
 #include <algorithm>
-#include <functional>
-#include <string>
-#include <unordered_map>
 
+#include "passes/label_memo.hpp"
 #include "passes/map_rows.hpp"
 #include "text/normalise.hpp"
 
@@ -12,48 +10,10 @@ namespace xxgk::passes {
 
 namespace {
 
-// Label cells repeat from report to report (the template's own words): what such a text
-// normalises to, reads as and names is kept per thread, keyed by the text as written. Entries
-// live until a later report finds the memo full; a grid's views of them last its report.
-class CellMemo {
- public:
-  struct Entry {
-    std::string text;  // normalised
-    bool changed;      // normalising changed it (else the grid views the tree's text)
-    CellValue value;
-    tmpl::Hits hits;
-  };
-  // Short texts are read directly (numbers, mostly); long ones are rarely repeated.
-  static bool wanted(std::string_view raw) { return raw.size() > 6 && raw.size() <= 120; }
-
-  void start_report() {
-    if (map_.size() > kMaxEntries) map_.clear();
-  }
-  const Entry& get(std::string_view raw, const tmpl::Matcher& matcher) {
-    if (auto it = map_.find(raw); it != map_.end()) return it->second;
-    Entry e;
-    e.text = text::normalise_text(raw);
-    e.changed = e.text != raw;
-    e.value = read_value(e.text);
-    if (e.value.kind == CellValue::Kind::invalid) e.hits = matcher.scan(e.text);
-    return map_.emplace(std::string(raw), std::move(e)).first->second;
-  }
-
- private:
-  static constexpr std::size_t kMaxEntries = 16384;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> map_;  // node-based: entries never move
-};
-
-thread_local CellMemo memo;
-
 void read_cell(GridCell& g, const doc::Cell& c, std::deque<std::string>& texts, const tmpl::Matcher& matcher) {
   g.source = &c;
-  if (CellMemo::wanted(c.text)) {
-    const auto& e = memo.get(c.text, matcher);
+  if (label_memo::wanted(c.text)) {
+    const auto& e = label_memo::cell(c.text, matcher);
     g.text = e.changed ? std::string_view(e.text) : c.text;
     g.value = e.value;
     g.hits = e.hits;
@@ -112,7 +72,7 @@ void expand(const doc::Table& t, Grid& g, std::deque<std::string>& texts, const 
 
 Grids build_grids(const doc::Document& doc, const std::vector<int>& section_of, const std::vector<bool>& skip,
                   const tmpl::Matcher& matcher) {
-  memo.start_report();
+  label_memo::start_report();
   Grids out;
   out.tables.reserve(doc.tables.size());
   for (std::size_t i = 0; i < doc.tables.size(); ++i) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "passes/label_memo.hpp"
 
 namespace xxgk::passes {
 
@@ -79,7 +80,7 @@ void read_label(GridRow& row, const tmpl::Matcher& matcher) {
     ++row.label_cells;
   }
   if (row.label_cells == 1) row.label_hits = last->hits;
-  if (row.label_cells > 1) row.label_hits = matcher.scan(row.joined_label);
+  if (row.label_cells > 1) row.label_hits = label_memo::fragments(row.joined_label, matcher);
 }
 
 RowInfo classify_row(const GridRow& row, const tmpl::TableSpec& spec) {

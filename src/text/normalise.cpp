@@ -1,5 +1,7 @@
 #include "text/normalise.hpp"
 
+#include <optional>
+
 namespace xxgk::text {
 
 namespace {
@@ -84,11 +86,21 @@ std::size_t plain_run(std::string_view s, std::size_t i) {
   return i;
 }
 
+// Plain text padded with spaces (a markdown cell: "| 0 |"), or plain text alone: the text
+// normalising it gives, a view of `raw`; nullopt for anything else.
+std::optional<std::string_view> padded_plain(std::string_view raw) {
+  std::size_t b = 0, e = raw.size();
+  while (b < e && raw[b] == ' ') ++b;
+  while (e > b && raw[e - 1] == ' ') --e;
+  if (plain_run(raw, b) != e) return std::nullopt;
+  return raw.substr(b, e - b);
+}
+
 }  // namespace
 
 std::string normalise_text(std::string_view raw) {
+  if (const auto plain = padded_plain(raw)) return std::string(*plain);  // most cells: nothing else to change
   std::size_t i = plain_run(raw, 0);
-  if (i == raw.size()) return std::string(raw);  // most cells: nothing to change
   std::string out;
   out.reserve(raw.size());
   out.append(raw, 0, i);
@@ -121,7 +133,7 @@ std::string normalise_text(std::string_view raw) {
 }
 
 std::string_view normalise_into(std::string_view raw, std::deque<std::string>& store) {
-  if (plain_run(raw, 0) == raw.size()) return raw;
+  if (const auto plain = padded_plain(raw)) return *plain;
   return store.emplace_back(normalise_text(raw));
 }
 

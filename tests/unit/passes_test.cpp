@@ -16,6 +16,7 @@
 #include "passes/checks.hpp"
 #include "passes/grid.hpp"
 #include "passes/header.hpp"
+#include "passes/label_memo.hpp"
 #include "passes/map_rows.hpp"
 #include "passes/outline.hpp"
 #include "passes/reassemble.hpp"
@@ -305,6 +306,38 @@ TEST_CASE("normalise_into: a view of the text itself when nothing changes, else 
   CHECK(changed == "(三)不予公开");
   REQUIRE(store.size() == 1);
   CHECK(changed.data() == store.front().data());
+  // Plain text padded with spaces (a markdown cell): a view of its middle, nothing stored.
+  const std::string_view padded = "  1287 ";
+  const auto middle = text::normalise_into(padded, store);
+  CHECK(middle == "1287");
+  CHECK(middle.data() == padded.data() + 2);
+  CHECK(text::normalise_into("   ", store).empty());
+  CHECK(text::normalise_text(" 予以公开  ") == "予以公开");
+  CHECK(store.size() == 1);
+}
+
+TEST_CASE("label_memo: what it keeps is what the passes compute, for a text seen again or not") {
+  const auto& m = tmpl::matcher();
+  passes::label_memo::start_report();
+  for (std::string_view raw : {"（一）予以公开", " 1.属于国家秘密 ", "３，２００元", "本年新收政府信息公开申请数量"}) {
+    CAPTURE(raw);
+    for (int seen = 0; seen < 2; ++seen) {
+      const auto& e = passes::label_memo::cell(raw, m);
+      const auto text = text::normalise_text(raw);
+      CHECK(e.text == text);
+      CHECK(e.changed == (text != raw));
+      const auto v = passes::read_value(text);
+      CHECK(e.value.kind == v.kind);
+      CHECK(e.value.value == v.value);
+      CHECK(e.value.unit == v.unit);
+      CHECK(e.hits == (v.kind == passes::CellValue::Kind::invalid ? m.scan(text) : tmpl::Hits{}));
+    }
+  }
+  const std::string joined = "(三)不予公开1.属于国家秘密";
+  CHECK(passes::label_memo::fragments(joined, m) == m.scan(joined));
+  CHECK(passes::label_memo::fragments(joined, m) == m.scan(joined));
+  CHECK(passes::label_memo::wanted("予以公开"));
+  CHECK_FALSE(passes::label_memo::wanted("1287"));
 }
 
 TEST_CASE("trim_blanks and strip_markdown_marks") {
