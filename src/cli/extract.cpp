@@ -20,6 +20,7 @@
 #include "cli/commands.hpp"
 #include "cli/extract_util.hpp"
 #include "cli/options.hpp"
+#include "cli/out_file.hpp"
 #include "cli/progress.hpp"
 #include "emit/csv.hpp"
 #include "emit/sqlite.hpp"
@@ -66,51 +67,6 @@ void settle(Options& o) {
   if (std::find(o.paths.begin(), o.paths.end(), "-") != o.paths.end())
     usage("extract reads files, not stdin ('-'); use xxgk parse -");
 }
-
-// A CSV or NDJSON output: a file (or stdout) with a large buffer and checked writes.
-class OutFile {
- public:
-  explicit OutFile(const std::string& path) : path_(path) {
-    if (path == "-") {
-      f_ = stdout;
-    } else {
-      f_ = std::fopen(path.c_str(), "wb");
-      if (!f_) throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
-      owned_ = true;
-    }
-    // glibc ignores the size when it allocates the buffer itself (it takes 4 KiB): give it one,
-    // so that a record is copied into it rather than written with a write(2) of its own.
-    buffer_ = std::make_unique<char[]>(kBufferSize);
-    std::setvbuf(f_, buffer_.get(), _IOFBF, kBufferSize);
-  }
-  ~OutFile() {
-    if (owned_ && f_) std::fclose(f_);
-  }
-  void write(std::string_view s) {
-    if (!s.empty() && std::fwrite(s.data(), 1, s.size(), f_) != s.size()) fail();
-  }
-  void close() {
-    if (std::fflush(f_) != 0) fail();
-    if (owned_) {
-      owned_ = false;
-      if (std::fclose(f_) != 0) {
-        f_ = nullptr;
-        fail();
-      }
-      f_ = nullptr;
-    }
-  }
-
- private:
-  [[noreturn]] void fail() const {
-    throw std::runtime_error((path_ == "-" ? std::string("stdout") : path_) + ": write error: " + std::strerror(errno));
-  }
-  static constexpr std::size_t kBufferSize = std::size_t{1} << 20;
-  std::string path_;
-  std::FILE* f_ = nullptr;
-  bool owned_ = false;
-  std::unique_ptr<char[]> buffer_;
-};
 
 // Is `output` one of the inputs (an output named like a report inside the input directory)?
 void drop_output_from_inputs(const std::string& output, std::vector<std::string>& files) {
@@ -166,8 +122,8 @@ int extract(const Options& o) {
     if (o.format == Format::csv || o.format == Format::ndjson) {
       file = std::make_unique<OutFile>(o.output);
       if (o.format == Format::csv) {
-        if (o.excel) file->write(csv::kUtf8Bom);
-        file->write(csv::kHeader);
+        if (o.excel) file->write(std::string(csv::kUtf8Bom));
+        file->write(std::string(csv::kHeader));
       }
     }
 
@@ -205,7 +161,7 @@ int extract(const Options& o) {
           if (db) db->add(item.result.record, item.result.status, item.sha256,
                           item.bytes || !item.sha256.empty() ? std::optional<std::uint64_t>(item.bytes) : std::nullopt);
           if (file) {
-            file->write(item.payload);
+            file->write(std::move(item.payload));
             if (o.format == Format::ndjson) file->write("\n");
           }
           if (o.summary && !item.summary.empty()) {

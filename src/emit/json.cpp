@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstring>
 #include <memory>
@@ -14,52 +15,60 @@ namespace xxgk {
 
 namespace {
 
-// The record's text, written into this thread's scratch buffer (kept between records: warm in
-// the cache, no allocation) with inline bounds checks, then copied once into a string of its size.
+// Where a Buf writes: a block of memory that outlives it (the record's scratch, kept between
+// records by each thread: warm in the cache, no allocation).
+struct Storage {
+  std::unique_ptr<char[]> data;
+  std::size_t size = 0;
+};
+
+// Text written into a Storage with inline bounds checks.
 class Buf {
  public:
-  explicit Buf(std::size_t capacity) {
-    auto& s = scratch();
+  Buf(Storage& s, std::size_t capacity) : s_(s) {
     if (s.size < capacity) s = {std::unique_ptr<char[]>(new char[capacity]), capacity};
     begin_ = p_ = s.data.get();
     end_ = begin_ + s.size;
   }
   void append(const char* begin, const char* end) {
     const auto n = static_cast<std::size_t>(end - begin);
-    if (n > static_cast<std::size_t>(end_ - p_)) grow(n);
-    std::memcpy(p_, begin, n);
+    std::memcpy(space(n), begin, n);
     p_ += n;
+  }
+  // As append, from a source that may be read kPadding bytes on from `begin` whatever n: a short
+  // piece is copied in one fixed-size move.
+  static constexpr std::size_t kPadding = 32;
+  void append_padded(const char* begin, std::size_t n) {
+    char* p = space(std::max(n, kPadding));
+    if (n <= kPadding) std::memcpy(p, begin, kPadding);
+    else std::memcpy(p, begin, n);
+    p_ = p + n;
   }
   void push_back(char c) {
     if (p_ == end_) grow(1);
     *p_++ = c;
   }
-  std::string take() {
-    std::string out(begin_, p_);
-    if (auto& s = scratch(); s.size > kKeep) s = {};  // a huge record's buffer is not kept
-    return out;
+  // Room for n more bytes, at the returned cursor; `advance` says where the bytes written end.
+  char* space(std::size_t n) {
+    if (n > static_cast<std::size_t>(end_ - p_)) grow(n);
+    return p_;
   }
+  void advance(char* to) { p_ = to; }
+  std::size_t size() const { return static_cast<std::size_t>(p_ - begin_); }
+  std::string_view text() const { return {begin_, size()}; }
 
  private:
-  static constexpr std::size_t kKeep = std::size_t{4} << 20;
-  struct Scratch {
-    std::unique_ptr<char[]> data;
-    std::size_t size = 0;
-  };
-  static Scratch& scratch() {
-    thread_local Scratch s;
-    return s;
-  }
   void grow(std::size_t n) {
-    const auto used = static_cast<std::size_t>(p_ - begin_);
+    const auto used = size();
     const std::size_t size = std::max(2 * static_cast<std::size_t>(end_ - begin_), used + n);
     std::unique_ptr<char[]> data(new char[size]);
     std::memcpy(data.get(), begin_, used);
-    scratch() = {std::move(data), size};
-    begin_ = scratch().data.get();
+    s_ = {std::move(data), size};
+    begin_ = s_.data.get();
     p_ = begin_ + used;
     end_ = begin_ + size;
   }
+  Storage& s_;
   char* begin_;
   char* p_;
   char* end_;
@@ -68,9 +77,9 @@ class Buf {
 void put(Buf& b, std::string_view s) { b.append(s.data(), s.data() + s.size()); }
 
 void put_int(Buf& b, std::int64_t v) {
-  char digits[24];
-  auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
-  b.append(digits, end);
+  if (v >= 0 && v < 10) return b.push_back(static_cast<char>('0' + v));
+  char* p = b.space(20);  // "-9223372036854775808"
+  b.advance(std::to_chars(p, p + 20, v).ptr);
 }
 
 // As format_decimal, without its string.
@@ -80,76 +89,100 @@ void put_decimal(Buf& b, const Decimal& d) {
   std::int64_t p = 1;
   for (int i = 0; i < d.scale; ++i) p *= 10;
   put_int(b, d.units / p);
-  b.push_back('.');
-  char digits[24];
+  char* out = b.space(1 + 18);
+  *out++ = '.';
+  // The fraction's digits, after as many zeros as make it d.scale digits long.
+  char digits[20];
   auto end = std::to_chars(digits, digits + sizeof digits, d.units % p).ptr;
-  for (auto n = end - digits; n < d.scale; ++n) b.push_back('0');
-  b.append(digits, end);
+  for (auto n = end - digits; n < d.scale; ++n) *out++ = '0';
+  std::memcpy(out, digits, static_cast<std::size_t>(end - digits));
+  b.advance(out + (end - digits));
 }
 
-// Are these eight bytes ASCII that a JSON string holds as it is (no control character, '"' or '\\')?
-bool plain_ascii(const char* p) {
+// Eight bytes as a number, the first in the low byte whatever the machine's byte order.
+std::uint64_t load8(const char* p) {
+  unsigned char bytes[8];
+  std::memcpy(bytes, p, 8);
+  std::uint64_t w = 0;
+  for (int i = 7; i >= 0; --i) w = w << 8 | bytes[i];
+  return w;
+}
+
+// The high bit of each of eight bytes that a JSON string does not hold as they are by themselves:
+// a control character, '"', '\\', or a byte of a multi-byte sequence. The lowest bit set is the
+// first such byte; a byte after one may be flagged by mistake (a borrow propagates upwards), so
+// the byte found is looked at again.
+std::uint64_t special_bytes(std::uint64_t w) {
   constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  auto has_zero = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
-  // A byte below 0x20 and no high bit: w - 0x20 borrows into its high bit.
-  return ((w & highs) | ((w - 0x20 * ones) & ~w & highs) | has_zero(w ^ ('"' * ones)) | has_zero(w ^ ('\\' * ones))) == 0;
+  // x - 1 borrows into the high bit of a byte that is 0 (a byte of w with the high bit set is
+  // flagged anyway); w - 0x20 into that of a byte below 0x20.
+  return ((w - 0x20 * ones) | w | ((w ^ ('"' * ones)) - ones) | ((w ^ ('\\' * ones)) - ones)) & highs;
+}
+
+// The length of the UTF-8 sequence that starts at p (a lead byte and its continuation bytes),
+// or 0 when p starts none.
+std::size_t sequence_length(const char* p, const char* end) {
+  const auto c = static_cast<unsigned char>(*p);
+  const std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || len > static_cast<std::size_t>(end - p)) return 0;
+  for (std::size_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(p[k]) & 0xC0) != 0x80) return 0;
+  return len;
+}
+
+// The end of the run of bytes from p that a JSON string holds as they are: ASCII but control
+// characters, '"' and '\\'; whole UTF-8 sequences. [begin, end) is the string.
+const char* plain_end(const char* begin, const char* p, const char* end) {
+  while (p != end) {
+    if (end - begin >= 8) {  // eight bytes at a time (the last eight near the end), up to the first not plain ASCII
+      const char* word = end - p >= 8 ? p : end - 8;
+      const auto special = special_bytes(load8(word)) >> (8 * (p - word));
+      if (special == 0) {
+        p = word + 8;
+        continue;
+      }
+      p += std::countr_zero(special) / 8;
+    }
+    const auto c = static_cast<unsigned char>(*p);
+    if (c < 0x80) {
+      if (c < 0x20 || c == '"' || c == '\\') return p;
+      ++p;
+      continue;
+    }
+    const auto len = sequence_length(p, end);
+    if (len == 0) return p;
+    p += len;
+    // Chinese text: two three-byte sequences at a time.
+    while (end - p >= 8 && (load8(p) & 0xC0C0F0C0C0F0ULL) == 0x8080E08080E0ULL) p += 6;
+  }
+  return p;
+}
+
+// A byte in a JSON string: its escape, or U+FFFD for a byte that starts no UTF-8 sequence.
+void put_escaped(Buf& b, unsigned char c) {
+  switch (c) {
+    case '"': return put(b, "\\\"");
+    case '\\': return put(b, "\\\\");
+    case '\n': return put(b, "\\n");
+    case '\r': return put(b, "\\r");
+    case '\t': return put(b, "\\t");
+  }
+  if (c >= 0x80) return put(b, "\xEF\xBF\xBD");
+  const char escape[] = {'\\', 'u', '0', '0', "0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 0xF]};
+  b.append(escape, escape + sizeof escape);
 }
 
 // A JSON string; invalid UTF-8 becomes U+FFFD so that output is always valid JSON.
 void put_string(Buf& b, std::string_view s) {
+  const char* p = s.data();
+  const char* const end = p + s.size();
   b.push_back('"');
-  for (std::size_t i = 0; i < s.size();) {
-    // Copy a run of bytes that need no escaping at once, found eight bytes at a time.
-    std::size_t run = i;
-    while (run + 8 <= s.size() && plain_ascii(s.data() + run)) run += 8;
-    while (run < s.size()) {
-      auto c = static_cast<unsigned char>(s[run]);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-      ++run;
-    }
-    if (run > i) {
-      b.append(s.data() + i, s.data() + run);
-      i = run;
-      continue;
-    }
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '"': put(b, "\\\""); break;
-        case '\\': put(b, "\\\\"); break;
-        case '\n': put(b, "\\n"); break;
-        case '\r': put(b, "\\r"); break;
-        case '\t': put(b, "\\t"); break;
-        default:
-          if (c < 0x20) {
-            const char escape[] = {'\\', 'u', '0', '0', "0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 0xF]};
-            b.append(escape, escape + sizeof escape);
-          } else {
-            b.push_back(static_cast<char>(c));
-          }
-      }
-      ++i;
-      continue;
-    }
-    int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = len > 0 && i + len <= s.size();
-    for (int k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok && len == 3) {  // most Chinese text: copy a run of valid three-byte sequences
-      std::size_t j = i;
-      while (j + 3 <= s.size() && (static_cast<unsigned char>(s[j]) >> 4) == 0xE &&
-             (static_cast<unsigned char>(s[j + 1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(s[j + 2]) & 0xC0) == 0x80)
-        j += 3;
-      b.append(s.data() + i, s.data() + j);
-      i = j;
-    } else if (ok) {
-      b.append(s.data() + i, s.data() + i + len);
-      i += len;
-    } else {
-      put(b, "\xEF\xBF\xBD");
-      ++i;
-    }
+  for (;;) {
+    const char* plain = plain_end(s.data(), p, end);
+    b.append(p, plain);
+    if (plain == end) break;
+    put_escaped(b, static_cast<unsigned char>(*plain));
+    p = plain + 1;
   }
   b.push_back('"');
 }
@@ -170,26 +203,18 @@ struct Writer {
       newline();
     }
     // Keys are the schema's own identifiers (nothing to escape): written in one piece.
-    char token[64];
-    std::size_t n = 0;
+    char* p = b.space(k.size() + 6);
     if (inline_obj && !first) {
-      token[n++] = ',';
-      if (pretty) token[n++] = ' ';
+      *p++ = ',';
+      if (pretty) *p++ = ' ';
     }
-    if (k.size() > sizeof token - n - 4) {  // never for the schema's keys
-      b.append(token, token + n);
-      b.push_back('"');
-      put(b, k);
-      put(b, pretty ? "\": " : "\":");
-      return;
-    }
-    token[n++] = '"';
-    std::memcpy(token + n, k.data(), k.size());
-    n += k.size();
-    token[n++] = '"';
-    token[n++] = ':';
-    if (pretty) token[n++] = ' ';
-    b.append(token, token + n);
+    *p++ = '"';
+    std::memcpy(p, k.data(), k.size());
+    p += k.size();
+    *p++ = '"';
+    *p++ = ':';
+    if (pretty) *p++ = ' ';
+    b.advance(p);
   }
   void value(const Value& v) {
     if (!v) put(b, "null");
@@ -214,29 +239,77 @@ void put_location(Writer& w, const Location& at) {
   w.b.push_back('}');
 }
 
-// The record's tables, or where their values were read: one object per table, one inline
-// object per row, in the order of each table's template.
+// One table as the record writes it, but for its cells: the text before each cell, in order,
+// and after the last. Made once per table shape and way of writing it.
+struct TableFrame {
+  struct Hole {
+    std::size_t end;   // the text before the cell ends here
+    std::size_t cell;  // the cell's index in TableRecord::values
+  };
+  std::string text;  // and Buf::kPadding bytes after it, never written: see Buf::append_padded
+  std::size_t size = 0;
+  std::vector<Hole> holes;
+};
+
+// One object per table, one inline object per row, in the order of the table's template.
+TableFrame make_frame(const TemplateTable& shape, bool pretty, int depth, bool first_key) {
+  Storage storage;
+  Buf b(storage, 1024);
+  Writer w{b, pretty, depth};
+  TableFrame f;
+  w.key(shape.key, first_key);
+  b.push_back('{');
+  ++w.depth;
+  for (std::size_t row = 0; row < shape.rows.size(); ++row) {
+    const auto& rs = shape.rows[row];
+    w.key(rs.key, row == 0);
+    b.push_back('{');
+    for (std::size_t c = 0; c < rs.columns.size(); ++c) {
+      w.key(rs.columns[c].key, c == 0, true);
+      f.holes.push_back({b.size(), rs.first + c});
+    }
+    b.push_back('}');
+  }
+  --w.depth;
+  w.newline();
+  b.push_back('}');
+  f.size = b.size();
+  f.text = b.text();
+  f.text.append(Buf::kPadding, ' ');
+  return f;
+}
+
+const TableFrame& table_frame(const TemplateTable& shape, bool pretty, int depth, bool first_key) {
+  struct Made {
+    const TemplateTable* shape;
+    bool pretty;
+    int depth;
+    bool first_key;
+    std::unique_ptr<TableFrame> frame;
+  };
+  thread_local std::vector<Made> made;  // the templates are static: a few shapes, a few ways
+  for (const auto& m : made)
+    if (m.shape == &shape && m.pretty == pretty && m.depth == depth && m.first_key == first_key) return *m.frame;
+  made.push_back({&shape, pretty, depth, first_key, std::make_unique<TableFrame>(make_frame(shape, pretty, depth, first_key))});
+  return *made.back().frame;
+}
+
+// The record's tables, or where their values were read: each table's frame, its cells filled in.
 template <typename PutCell>
 void put_tables(Writer& w, const Record& r, bool first_key, PutCell put_cell) {
+  static const TableRecord none;  // a table the record lacks: null values, unknown positions
   const auto n = templates().front()->tables.size();
   for (std::size_t t = 0; t < n; ++t) {
-    const auto& shape = table_shape(r, t);
-    w.key(shape.key, first_key && t == 0);
-    w.b.push_back('{');
-    ++w.depth;
-    for (std::size_t row = 0; row < shape.rows.size(); ++row) {
-      const auto& rs = shape.rows[row];
-      w.key(rs.key, row == 0);
-      w.b.push_back('{');
-      for (std::size_t c = 0; c < rs.columns.size(); ++c) {
-        w.key(rs.columns[c].key, c == 0, true);
-        put_cell(t, rs.first + c);
-      }
-      w.b.push_back('}');
+    const auto& f = table_frame(table_shape(r, t), w.pretty, w.depth, first_key && t == 0);
+    const TableRecord& table = t < r.tables.size() ? r.tables[t] : none;
+    const char* text = f.text.data();
+    std::size_t from = 0;
+    for (const auto& hole : f.holes) {
+      w.b.append_padded(text + from, hole.end - from);
+      put_cell(table, hole.cell);
+      from = hole.end;
     }
-    --w.depth;
-    w.newline();
-    w.b.push_back('}');
+    w.b.append_padded(text + from, f.size - from);
   }
 }
 
@@ -262,9 +335,11 @@ const char* severity_name(Severity s) {
 }
 
 std::string to_json(const Record& r, bool pretty, bool positions) {
+  constexpr std::size_t kKeepScratch = std::size_t{4} << 20;
   std::size_t text_size = 0;
   for (const auto& s : r.sections) text_size += s.text.size() + s.heading.size();
-  Buf b(text_size + 12000 + 160 * (r.checks.size() + r.diagnostics.size()));
+  thread_local Storage scratch;
+  Buf b(scratch, text_size + 12000 + 160 * (r.checks.size() + r.diagnostics.size()));
   Writer w{b, pretty};
   b.push_back('{');
   w.depth = 1;
@@ -310,15 +385,16 @@ std::string to_json(const Record& r, bool pretty, bool positions) {
   }
 
   w.depth = 1;
-  put_tables(w, r, false, [&](std::size_t t, std::size_t i) { w.value(table_value(r, t, i)); });
+  put_tables(w, r, false, [&](const TableRecord& table, std::size_t i) {
+    static const Value null;
+    w.value(i < table.values.size() ? table.values[i] : null);
+  });
   if (positions) {
     w.key("positions", false);
     b.push_back('{');
     ++w.depth;
-    put_tables(w, r, true, [&](std::size_t t, std::size_t i) {
-      static const std::vector<Location> none;
-      const auto& sources = t < r.tables.size() ? r.tables[t].sources : none;
-      put_location(w, i < sources.size() ? sources[i] : Location{});
+    put_tables(w, r, true, [&](const TableRecord& table, std::size_t i) {
+      put_location(w, i < table.sources.size() ? table.sources[i] : Location{});
     });
     --w.depth;
     w.newline();
@@ -357,7 +433,7 @@ std::string to_json(const Record& r, bool pretty, bool positions) {
     w.key("scope", false, true);
     put_string(b, c.scope);
     w.key("status", false, true);
-    put_string(b, c.pass ? "pass" : "fail");
+    put(b, c.pass ? "\"pass\"" : "\"fail\"");
     w.key("lhs", false, true);
     put_int(b, c.lhs);
     w.key("rhs", false, true);
@@ -391,7 +467,9 @@ std::string to_json(const Record& r, bool pretty, bool positions) {
   w.depth = 0;
   w.newline();
   b.push_back('}');
-  return b.take();
+  std::string out(b.text());
+  if (scratch.size > kKeepScratch) scratch = {};  // a huge record's buffer is not kept
+  return out;
 }
 
 }  // namespace xxgk
