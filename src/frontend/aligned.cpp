@@ -7,11 +7,11 @@
 #include "frontend/aligned.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 
 #include "frontend/positioned.hpp"
-#include "text/normalise.hpp"
 
 namespace xxgk::frontend {
 
@@ -28,6 +28,18 @@ std::size_t blank_len(std::string_view s, std::size_t i) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Whether a three-byte character that is no blank starts at s[i] (U+4000 to U+FFFF: the
+// ideographs and the full-width forms; U+3000, a blank, leads with 0xE3).
+bool cjk_at(std::string_view s, std::size_t i) {
+  if (i + 2 >= s.size()) return false;
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::uint16_t tail;  // its two continuation bytes, tested at once
+  std::memcpy(&tail, s.data() + i + 1, 2);
+  return c >= 0xE4 && c <= 0xEF && (tail & 0xC0C0) == 0x8080;
+}
+
 // The end of the run of ASCII spaces from s[i], eight at a time: pdftotext's text is mostly
 // spaces.
 std::size_t skip_spaces(std::string_view s, std::size_t i) {
@@ -41,6 +53,15 @@ std::size_t skip_spaces(std::string_view s, std::size_t i) {
   while (i < s.size() && s[i] == ' ') ++i;
   return i;
 }
+
+// The bytes of a run that are neither a digit nor where a blank can start (a space, form feed,
+// vertical tab, U+3000 or U+00A0): most of a line, stepped over one test each.
+constexpr auto kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0; c < 256; ++c)
+    plain[static_cast<std::size_t>(c)] = c != ' ' && c != '\f' && c != '\v' && c != 0xE3 && c != 0xC2 && (c < '0' || c > '9');
+  return plain;
+}();
 
 // Calls run(start, end, start_column, end_column) for each run of a line (split at two or more
 // blanks), in bytes and character columns.
@@ -69,6 +90,17 @@ void for_each_run(std::string_view line, Run&& run) {
         end = i, end_column = ++column;
         continue;
       }
+      if (cjk_at(line, i)) {
+        // Chinese characters, the most of the rest (no blank starts so): three bytes at once.
+        do {
+          last = i;
+          i += 3;
+          ++column;
+        } while (cjk_at(line, i));
+        while (i < n && is_continuation(line[i])) ++i;  // the last one's, where the text is broken
+        end = i, end_column = column;
+        continue;
+      }
       if (const std::size_t len = blank_len(line, i)) {
         std::size_t k = i + len, run = 1;
         while (k < n) {
@@ -91,7 +123,7 @@ void for_each_run(std::string_view line, Run&& run) {
       // where a broken sequence is cut short).
       last = i;
       ++i;
-      while (i < n && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+      while (i < n && is_continuation(line[i])) ++i;
       ++column;
       end = i;
       end_column = column;
@@ -100,20 +132,21 @@ void for_each_run(std::string_view line, Run&& run) {
   }
 }
 
-std::vector<positioned::Fragment> fragments(std::string_view line, std::uint32_t offset, double y) {
-  std::vector<positioned::Fragment> out;
+// The runs of a line as fragments, into `out` (cleared first).
+void fragments(std::string_view line, std::uint32_t offset, double y, std::vector<positioned::Fragment>& out) {
+  out.clear();
   for_each_run(line, [&](std::size_t start, std::size_t end, std::size_t start_column, std::size_t end_column) {
     out.push_back({line.substr(start, end - start),
                    {offset + static_cast<std::uint32_t>(start), offset + static_cast<std::uint32_t>(end)},
                    static_cast<double>(start_column), static_cast<double>(end_column), y, y + 1});
   });
-  return out;
 }
 
 }  // namespace
 
 doc::Document parse_aligned(std::string_view text) {
   std::vector<positioned::Line> lines;
+  std::vector<positioned::Fragment> runs;  // a line's, before they are kept: one allocation per line
   std::uint16_t page = 1;
   double y = 0;
   for (std::size_t pos = 0; pos <= text.size();) {
@@ -130,14 +163,17 @@ doc::Document parse_aligned(std::string_view text) {
     while (skip < line.size() && line[skip] == '\f') ++skip, ++page, y += 10;  // a page break: a wide gap
     line.remove_prefix(skip);
     const auto offset = static_cast<std::uint32_t>(pos + skip);
-    positioned::Line l;
-    l.fragments = fragments(line, offset, y);
-    l.text = text::trim_blanks(line);
-    l.span = {offset + static_cast<std::uint32_t>(l.text.data() - line.data()),
-              offset + static_cast<std::uint32_t>(l.text.data() - line.data() + l.text.size())};
-    l.page = page;
-    if (!l.fragments.empty()) lines.push_back(std::move(l));
-    if (lines.size() >= doc::kMaxNodes) break;
+    fragments(line, offset, y, runs);
+    if (!runs.empty()) {
+      positioned::Line& l = lines.emplace_back();
+      l.fragments.assign(runs.begin(), runs.end());
+      // Its text trimmed of blanks: from the first run to the end of the last (a line holds no CR
+      // or LF, the other blanks trim_blanks takes).
+      l.span = {runs.front().span.begin, runs.back().span.end};
+      l.text = line.substr(l.span.begin - offset, l.span.end - l.span.begin);
+      l.page = page;
+      if (lines.size() >= doc::kMaxNodes) break;
+    }
     y += 1;
     if (end >= text.size()) break;
     pos = end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
@@ -179,8 +215,12 @@ bool probe_aligned(std::string_view line) {
     bool digit = false;
     while (i < n) {
       const auto c = static_cast<unsigned char>(line[i]);
-      if (c > ' ' && c < 0x80) {
-        digit = digit || is_digit(line[i]);
+      if (kPlain[c]) {
+        ++i;
+        continue;
+      }
+      if (is_digit(line[i])) {
+        digit = true;
         ++i;
         continue;
       }
@@ -189,13 +229,13 @@ bool probe_aligned(std::string_view line) {
         i += l;
         continue;
       }
-      digit = digit || is_digit(line[i]);
       ++i;
     }
     ++runs;
     numbers += digit && i - start <= 12;
+    if (runs >= 3 && numbers >= 2) return true;
   }
-  return runs >= 3 && numbers >= 2;
+  return false;
 }
 
 }  // namespace xxgk::frontend

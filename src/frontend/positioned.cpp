@@ -29,10 +29,25 @@ bool may_be_value(std::string_view t) {
   return true;
 }
 
+// Whether text holds three CJK ideographs or more (U+4E00..U+9FFF, lead bytes E4..E9), as
+// normalisation keeps them.
+bool has_three_ideographs(std::string_view t) {
+  int n = 0;
+  for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    if (c >= 0xE4 && c <= 0xE9 && (static_cast<unsigned char>(t[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(t[i + 2]) & 0xC0) == 0x80 && ++n == 3)
+      return true;
+  }
+  return false;
+}
+
 bool value_like(std::string_view text) {
   if (text.empty() || !may_be_value(text)) return false;  // empty: blank, not a value
   if (!text.empty() && text.size() <= 9 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return true;  // a plain count: most of a table's words
+  // A label: a number has two ideographs at most (its unit, 万元), a null mark one (无).
+  if (has_three_ideographs(text)) return false;
   const auto v = passes::read_value(text::normalise_text(text));
   return v.kind == passes::CellValue::Kind::number || v.kind == passes::CellValue::Kind::null;
 }
@@ -49,7 +64,7 @@ std::size_t chars(std::string_view s) {
 struct Seen {
   const Line* line;
   std::vector<Fragment> chunks;
-  std::vector<bool> value;  // per chunk: reads as a number or a null mark
+  std::vector<std::uint8_t> value;  // per chunk: reads as a number or a null mark (bytes: quicker to read than bits)
   int values = 0, texts = 0;
   bool page_edge = false;  // the first or the last line of its page
   bool data() const { return values > 0; }
@@ -72,12 +87,17 @@ struct SubTable {
 
 class Builder {
  public:
-  Builder(const Metrics& m, bool header_aligned, doc::Document& doc) : m_(m), header_aligned_(header_aligned), doc_(doc) {}
+  Builder(const Metrics& m, bool header_aligned, doc::Document& doc, std::size_t lines)
+      : m_(m), header_aligned_(header_aligned), doc_(doc) {
+    seen_.reserve(lines);
+  }
 
   void add(const Line& line) {
     auto& s = seen_.emplace_back(Seen{&line, {}, {}, 0, 0, false});
+    s.chunks.reserve(line.fragments.size());
     bool last_value = false;  // whether the chunk so far ends in a number
-    std::vector<signed char> whole;  // per chunk: 1 or 0 when it is one fragment that reads as a number or not; -1 when joined
+    auto& whole = whole_;     // per chunk: 1 or 0 when it is one fragment that reads as a number or not; -1 when joined
+    whole.clear();
     for (const auto& f : line.fragments) {
       // Words close together are one chunk, but two numbers never are: in a narrow column
       // (其他) a number may stand closer to the next column's than words of a label do.
@@ -96,6 +116,7 @@ class Builder {
         whole.push_back(is_value ? 1 : 0);
       }
     }
+    s.value.reserve(s.chunks.size());
     for (std::size_t k = 0; k < s.chunks.size(); ++k) {
       const bool v = whole[k] >= 0 ? whole[k] == 1 : value_like(s.chunks[k].text);
       s.value.push_back(v);
@@ -119,9 +140,10 @@ class Builder {
     };
     for (const auto& s : seen_) {
       const Line& line = *s.line;
+      // (The grammars last: a line of prose is known by its length.)
       const bool breaks = line.fragments.empty() || line.fragments.size() > kMaxFragments ||
-                          parse::page_number(line.text) || parse::section_heading(line.text) ||
-                          (s.values == 0 && s.chunks.size() == 1 && chars(line.text) > kLongText);
+                          (s.values == 0 && s.chunks.size() == 1 && chars(line.text) > kLongText) ||
+                          parse::page_number(line.text) || parse::section_heading(line.text);
       // A page break ends a table, unless nothing but its header is on the page before: the
       // header at the foot of one page, the rows on the next.
       const bool only_header = region.size() <= kMaxHeaderLines &&
@@ -242,24 +264,34 @@ class Builder {
 
   struct Cell {
     double x0 = 0, x1 = 0;
-    std::string text;
+    std::string joined;  // the fragments' texts, when there are two or more (most cells have one)
     doc::Span span;
     int parts = 0;
     std::string_view view;  // the one fragment's text, when there is one
+    std::string_view text() const { return parts == 0 ? std::string_view{} : parts == 1 ? view : joined; }
   };
+  // Text onto a cell's (its parts counted by the caller).
+  static void add_text(Cell& c, std::string_view text) {
+    if (c.parts == 0) {
+      c.view = text;
+      return;
+    }
+    if (c.parts == 1) c.joined = c.view;
+    c.joined += text;
+  }
   void append(Cell& c, const Fragment& f) {
     if (c.parts == 0) {
-      c.x0 = f.x0, c.x1 = f.x1, c.span = f.span, c.view = f.text;
+      c.x0 = f.x0, c.x1 = f.x1, c.span = f.span;
     } else {
       c.x0 = std::min(c.x0, f.x0), c.x1 = std::max(c.x1, f.x1);
     }
-    c.text.append(f.text);
+    add_text(c, f.text);
     ++c.parts;
   }
   doc::Cell to_cell(const Cell& c) {
     doc::Cell out;
     out.span = c.span;
-    out.text = c.parts == 1 ? c.view : c.parts == 0 ? std::string_view{} : keep(c.text);
+    out.text = c.parts >= 2 ? keep(c.joined) : c.text();
     return out;
   }
 
@@ -386,7 +418,7 @@ class Builder {
       std::sort(row.labels.begin(), row.labels.end(), [](const Cell& a, const Cell& c) { return a.x0 < c.x0; });
       while (row.labels.size() > label_slots) {
         auto& last = row.labels[row.labels.size() - 2];
-        last.text += row.labels.back().text;
+        add_text(last, row.labels.back().text());
         last.x1 = std::max(last.x1, row.labels.back().x1);
         last.parts += row.labels.back().parts;
         row.labels.pop_back();
@@ -408,6 +440,7 @@ class Builder {
       doc::Row out;
       out.span = row.span;
       widen(row.span);
+      out.cells.reserve(label_slots + row.values.size() + row.extra.size());
       for (std::size_t k = 0; k < label_slots; ++k) out.cells.push_back(k < row.labels.size() ? to_cell(row.labels[k]) : doc::Cell{});
       for (const auto& v : row.values) out.cells.push_back(to_cell(v));
       for (const auto& v : row.extra) out.cells.push_back(to_cell(v));
@@ -424,16 +457,26 @@ class Builder {
   doc::Row header_row(const SubTable& t, const std::vector<Band>& b, double start, std::size_t label_slots) {
     doc::Row row;
     if (t.header.empty()) return row;
+    std::size_t fragments = 0;
+    for (const Seen* s : t.header) fragments += s->line->fragments.size();
     std::vector<const Fragment*> all;
     std::vector<std::size_t> line_of;
-    for (std::size_t i = 0; i < t.header.size(); ++i)
+    std::vector<std::size_t> line_start;  // per header line, where its fragments begin in `all`; then the end
+    all.reserve(fragments);
+    line_of.reserve(fragments);
+    line_start.reserve(t.header.size() + 1);
+    for (std::size_t i = 0; i < t.header.size(); ++i) {
+      line_start.push_back(all.size());
       for (const auto& f : t.header[i]->line->fragments) {
         all.push_back(&f);
         line_of.push_back(i);
       }
+    }
+    line_start.push_back(all.size());
     std::vector<int> band_at_centre(all.size());
     for (std::size_t j = 0; j < all.size(); ++j) band_at_centre[j] = band_of(b, centre(*all[j]), start);
     std::vector<Cell> label(1), leaves(b.size());
+    std::vector<int> below;  // the bands of the header text under a fragment, within its width
     row.span = {UINT32_MAX, 0};
     for (std::size_t k = 0; k < all.size(); ++k) {
       const Fragment& f = *all[k];
@@ -445,15 +488,16 @@ class Builder {
         append(label[0], f);
         continue;
       }
-      std::vector<int> below;  // the bands of the header text under this one, within its width
-      for (std::size_t j = 0; j < all.size(); ++j)
+      below.clear();  // two are enough to tell
+      for (std::size_t j = line_start[line_of[k] + 1]; j < all.size() && below.size() < 2; ++j)  // the lines under it
         if (const int other = band_at_centre[j];
-            line_of[j] > line_of[k] && other >= 0 && centre(*all[j]) >= f.x0 && centre(*all[j]) <= f.x1 &&
+            other >= 0 && centre(*all[j]) >= f.x0 && centre(*all[j]) <= f.x1 &&
             std::find(below.begin(), below.end(), other) == below.end())
           below.push_back(other);
       if (below.size() >= 2) continue;  // over two columns or more: names a group of them
       append(leaves[static_cast<std::size_t>(band)], f);
     }
+    row.cells.reserve(label_slots + leaves.size());
     row.cells.push_back(to_cell(label[0]));
     for (std::size_t k = 1; k < label_slots; ++k) row.cells.emplace_back();
     for (const auto& l : leaves) row.cells.push_back(to_cell(l));
@@ -466,12 +510,13 @@ class Builder {
   bool header_aligned_;
   doc::Document& doc_;
   std::vector<Seen> seen_;
+  std::vector<signed char> whole_;  // add's, kept between lines
 };
 
 }  // namespace
 
 void build(const std::vector<Line>& lines, const Metrics& metrics, doc::Document& doc, bool header_aligned) {
-  Builder b(metrics, header_aligned, doc);
+  Builder b(metrics, header_aligned, doc, lines.size());
   for (const auto& l : lines) b.add(l);
   b.build();
 }
