@@ -106,6 +106,14 @@ void run_batch(const std::vector<std::string>& paths, const BatchConfig& config,
   const std::size_t n = paths.size();
   if (n == 0) return;
   const unsigned jobs = static_cast<unsigned>(std::clamp<std::size_t>(config.jobs ? config.jobs : 1, 1, n));
+  if (jobs == 1 && config.window == 0) {  // one core: the files one after the other in this thread, no handing over
+    for (std::size_t i = 0; i < n; ++i) {
+      BatchItem item = process_file(i, paths[i], config);
+      consume(item);
+      if (tick) tick(i + 1);
+    }
+    return;
+  }
   const std::size_t window = std::max<std::size_t>(config.window ? config.window : 32 * std::size_t{jobs}, jobs);
 
   std::mutex m;
