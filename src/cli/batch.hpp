@@ -3,7 +3,8 @@
 // Workers claim the next input, read it (and hash it when asked), parse it and run the caller's
 // `prepare` on it, all in parallel; the calling thread receives the items strictly in index
 // order. At most `window` items are parsed ahead of the one the caller is waiting for, so memory
-// stays bounded whatever the number of inputs.
+// stays bounded whatever the number of inputs. With one job (and no window asked for) there is
+// no pool: the calling thread reads, parses and consumes each file in turn.
 #pragma once
 
 #include <cstdint>
