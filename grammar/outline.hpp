@@ -38,7 +38,7 @@ struct page_number : pg::seq< blanks, pg::sor< page_dashed, page_of, page_slash,
 struct heading_separator : pg::sor< pg::utf8::one< 0x3001, 0xFF0E, 0xFF0C >, pg::one< '.', ',' > > {};
 struct full_stop : pg::utf8::one< 0x3002 > {};
 template< typename Keyword > struct heading_text : pg::seq< pg::star< pg::not_at< Keyword >, pg::not_at< full_stop >, pg::utf8::any >, Keyword, pg::star< pg::not_at< full_stop >, pg::utf8::any >, pg::eof > {};
-template< char32_t Numeral, typename Keyword > struct heading : pg::seq< pg::opt< markdown_marks >, blanks, pg::opt< emphasis >, blanks, pg::utf8::one< Numeral >, blanks, heading_separator, blanks, heading_text< Keyword > > {};
+template< char32_t Numeral, typename Keyword > struct heading : pg::seq< pg::opt< markdown_marks >, blanks, pg::opt< emphasis >, blanks, pg::utf8::one< Numeral >, blanks, heading_separator, blanks, heading_text< Keyword > > { using keyword = Keyword; };
 struct section_1 : heading< U'一', spaced< U'总', U'体' > > {};
 struct section_2 : heading< U'二', spaced< U'主', U'动', U'公', U'开' > > {};
 struct section_3 : heading< U'三', spaced< U'申', U'请' > > {};
@@ -49,6 +49,12 @@ struct section_6 : heading< U'六', pg::sor< spaced< U'其', U'他' >, spaced< U
 struct heading_start : pg::seq< pg::opt< markdown_marks >, blanks, pg::opt< emphasis >, blanks, pg::utf8::one< U'一', U'二', U'三', U'四', U'五', U'六' > > {};
 
 template< char32_t... Cs > struct spaced : pg::seq< pg::seq< pg::utf8::one< Cs >, blanks >... > {};
+
+// The characters a heading's keyword can start with (heading< N, K >::keyword): a line holding
+// none of them is no such heading, which is known without the rule (it scans the whole line).
+template< typename Keyword > struct keyword_starts;
+template< char32_t C, char32_t... Cs > struct keyword_starts< spaced< C, Cs... > > { static constexpr char32_t chars[] = { C }; };
+template< typename... Ks > struct keyword_starts< pg::sor< Ks... > > { static constexpr char32_t chars[] = { keyword_starts< Ks >::chars[ 0 ]... }; };
 // clang-format on
 
 // The title, read from the normalised text (no blanks, half-width punctuation) of one to three

@@ -49,7 +49,7 @@ void walk(const fs::path& dir, TestInputs& out) {
       if (!names.count(name.substr(0, name.size() - kExpected.size()))) out.missing.push_back(f.string());
     } else if (name.ends_with(kStatus)) {
       continue;
-    } else if (names.count(name + std::string(kExpected)) || (has_input_extension(f) && !is_not_report_name(name))) {
+    } else if (names.count(std::string(name).append(kExpected)) || (has_input_extension(f) && !is_not_report_name(name))) {
       out.reports.push_back(f.string());
     }
   }

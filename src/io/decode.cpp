@@ -1,4 +1,5 @@
-// Input decoding: BOM / NUL-pattern / UTF-8 validity / GB18030 with the report's words / uchardet detection, iconv conversion.
+// Input decoding: BOM / NUL-pattern / UTF-8 validity / GB18030 holding the report's words /
+// uchardet detection, iconv conversion.
 #include "io/decode.hpp"
 
 #include <simdjson.h>

@@ -91,6 +91,18 @@ bool may_start_heading(std::string_view line) {
   return false;
 }
 
+// Is the line the section's heading? Only if it holds a character the section's keyword can
+// start with (二、…: 主; keywords are ideographs, three bytes in UTF-8) is the rule run.
+template <typename Section>
+bool is_heading(std::string_view line) {
+  for (const char32_t c : g::keyword_starts<typename Section::keyword>::chars) {
+    const char bytes[3] = {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                           static_cast<char>(0x80 | (c & 0x3F))};
+    if (line.find(std::string_view(bytes, 3)) != std::string_view::npos) return whole<Section>(line);
+  }
+  return false;
+}
+
 }  // namespace
 
 int section_heading(std::string_view line) {
@@ -98,16 +110,14 @@ int section_heading(std::string_view line) {
   if (!may_start_heading(line) || line.find("。") != std::string_view::npos) return 0;
   pg::memory_input<pg::tracking_mode::lazy> in(line.data(), line.size(), "");
   if (!pg::parse<g::heading_start>(in)) return 0;
-  // The numeral (three bytes in UTF-8) says which section's heading the line can be; its
-  // keyword's first character must be in the line (二、主动公开…: 主), or it is none.
+  // The numeral (three bytes in UTF-8) says which section's heading the line can be.
   const std::string_view numeral(in.current() - 3, 3);
-  const auto has = [&](std::string_view ch) { return line.find(ch) != std::string_view::npos; };
-  if (numeral == "一") return has("总") && whole<g::section_1>(line) ? 1 : 0;
-  if (numeral == "二") return has("主") && whole<g::section_2>(line) ? 2 : 0;
-  if (numeral == "三") return has("申") && whole<g::section_3>(line) ? 3 : 0;
-  if (numeral == "四") return (has("复") || has("诉")) && whole<g::section_4>(line) ? 4 : 0;
-  if (numeral == "五") return (has("问") || has("改")) && whole<g::section_5>(line) ? 5 : 0;
-  return has("其") && whole<g::section_6>(line) ? 6 : 0;
+  if (numeral == "一") return is_heading<g::section_1>(line) ? 1 : 0;
+  if (numeral == "二") return is_heading<g::section_2>(line) ? 2 : 0;
+  if (numeral == "三") return is_heading<g::section_3>(line) ? 3 : 0;
+  if (numeral == "四") return is_heading<g::section_4>(line) ? 4 : 0;
+  if (numeral == "五") return is_heading<g::section_5>(line) ? 5 : 0;
+  return is_heading<g::section_6>(line) ? 6 : 0;
 }
 
 bool page_number(std::string_view line) {

@@ -77,64 +77,32 @@ Candidate evaluate(const GridRow& row, int label_end, const std::vector<int>& po
                    const std::vector<RowIdentity>& ids, int shift) {
   Candidate a;
   a.shift = shift;
-  const int n = static_cast<int>(row.cells.size());
   int lost = 0, missing = 0, extra = 0;
-  if (n <= 256) {  // the columns' cells marked in a bitset; for_each_extra's count, without the visits
-    std::bitset<256> used;
-    for (int p : positions) {
-      if (p < 0) continue;
-      const int c = p + shift;
-      if (c <= label_end) ++lost;
-      else if (c >= n) ++missing;
-      else used.set(static_cast<std::size_t>(c));
-    }
-    for (int c = label_end + 1; c < n; ++c) extra += !used.test(static_cast<std::size_t>(c)) && !row.cells[c].text.empty();
-  } else {
-    for (int p : positions) {
-      const int c = p + shift;
-      lost += p >= 0 && c <= label_end;
-      missing += p >= 0 && c >= n;
-    }
-    for_each_extra(row, label_end, positions, shift, [&](const GridCell&) { ++extra; });
+  for (int p : positions) {
+    auto state = place(row, label_end, p, shift).state;
+    lost += state == Placed::State::lost;
+    missing += state == Placed::State::missing;
   }
+  for_each_extra(row, label_end, positions, shift, [&](const GridCell&) { ++extra; });
   a.clean = extra == 0 && lost == 0 && missing == 0;
   // A lost cell (taken by the label) is evidence of a value gone; a missing one (past the row's end) is
   // mostly trailing blanks trimmed, so it weighs less than a shift.
   double cost = 10.0 * extra + lost + 0.25 * missing + 0.5 * std::abs(shift);
-  // What column i reads at this shift (place(), without building it): its count (0 for none or a
-  // fraction), whether it has a number, whether its cell is lost or missing.
-  struct Read {
-    std::int64_t count = 0;
-    bool number = false, unknown = false;
-  };
-  const auto read = [&](int i) {
-    Read r;
-    const int p = positions[static_cast<std::size_t>(i)];
-    if (p < 0) return r;
-    const int c = p + shift;
-    if (c <= label_end || c >= n) {
-      r.unknown = true;
-      return r;
-    }
-    const auto& v = row.cells[c].value;
-    if (v.kind == CellValue::Kind::number) r.number = true, r.count = v.value.scale == 0 ? v.value.units : 0;
-    return r;
-  };
   for (const auto& id : ids) {
-    const Read total = read(id.total);
+    const auto total = place(row, label_end, positions[id.total], shift);
     std::int64_t sum = 0;
     bool any_part = false, part_unknown = false;
     for (int i : id.parts) {
-      const Read part = read(i);
-      sum += part.count;
-      any_part = any_part || part.number;
-      part_unknown = part_unknown || part.unknown;
+      const auto part = place(row, label_end, positions[i], shift);
+      sum += as_int(part.value);
+      any_part = any_part || part.value.has_value();
+      part_unknown = part_unknown || unknown(part);
     }
-    if (total.count != sum && !total.unknown && !part_unknown) {
+    if (as_int(total.value) != sum && !unknown(total) && !part_unknown) {
       a.identities_hold = false;
       cost += 3;
     }
-    if (!total.number && any_part) cost += 0.75;  // a row with values and no total
+    if (!total.value && any_part) cost += 0.75;  // a row with values and no total
   }
   a.cost = cost;
   return a;
