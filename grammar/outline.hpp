@@ -53,8 +53,8 @@ template< char32_t... Cs > struct spaced : pg::seq< pg::seq< pg::utf8::one< Cs >
 // The characters a heading's keyword can start with (heading< N, K >::keyword): a line holding
 // none of them is no such heading, which is known without the rule (it scans the whole line).
 template< typename Keyword > struct keyword_starts;
-template< char32_t C, char32_t... Cs > struct keyword_starts< spaced< C, Cs... > > { static constexpr char32_t chars[] = { C }; };
-template< typename... Ks > struct keyword_starts< pg::sor< Ks... > > { static constexpr char32_t chars[] = { keyword_starts< Ks >::chars[ 0 ]... }; };
+template< char32_t C, char32_t... Cs > struct keyword_starts< spaced< C, Cs... > > { static constexpr char32_t first = C; static constexpr char32_t chars[] = { C }; };
+template< typename... Ks > struct keyword_starts< pg::sor< Ks... > > { static constexpr char32_t chars[] = { keyword_starts< Ks >::first... }; };
 // clang-format on
 
 // The title, read from the normalised text (no blanks, half-width punctuation) of one to three
